@@ -1,0 +1,52 @@
+"""Article -> AnnotatedDoc: parse the English blocks, split sentences, find actors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .model import AnnotatedDoc, Article, Sentence
+from .nlp import english
+
+PARSED_LANGS = {"en"}
+
+
+def english_view(article: Article) -> str:
+    """The body with every non-English block blanked to spaces (newlines kept),
+    so the parser sees only English and token offsets stay body offsets."""
+    body = article.body
+    if not article.blocks:
+        return body
+    chars = list(body)
+    for b in article.blocks:
+        if b.lang not in PARSED_LANGS:
+            for i in range(b.start, min(b.end, len(chars))):
+                if chars[i] != "\n":
+                    chars[i] = " "
+    return "".join(chars)
+
+
+def _assemble(article: Article, parse) -> AnnotatedDoc:
+    from .actors import find_mentions
+
+    sentences = tuple(
+        Sentence(s.start_char, s.end_char, s.text)
+        for s in parse.sents
+        if s.text.strip()
+    )
+    mentions = tuple(find_mentions(parse, article))
+    return AnnotatedDoc(article, sentences, mentions, parse)
+
+
+def annotate(article: Article) -> AnnotatedDoc:
+    return _assemble(article, english()(english_view(article)))
+
+
+def annotate_many(
+    articles: Iterable[Article], n_process: int = 1, batch_size: int = 16
+) -> Iterator[AnnotatedDoc]:
+    """Parse many articles with `nlp.pipe`; order is preserved."""
+    articles = list(articles)
+    texts = (english_view(a) for a in articles)
+    parses = english().pipe(texts, n_process=n_process, batch_size=batch_size)
+    for article, parse in zip(articles, parses, strict=True):
+        yield _assemble(article, parse)

@@ -1,0 +1,38 @@
+"""Numbered catalogue of user-facing errors (spaCy-style).
+
+Every error a user can see has a code here, so messages stay consistent and
+can be looked up. Raise `NewsgraphError(Errors.E001, path=..., detail=...)`.
+The message printed is one line: `E001 <path>: <reason>`.
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    E001 = "binary file, not text or HTML ({detail})"
+    E002 = "empty file"
+    E003 = "cannot decode bytes as text ({detail})"
+    E004 = "file too large: {detail} (limit set by --max-bytes)"
+    E005 = "no article text found in HTML ({detail})"
+    E006 = "broken JSONL line {detail}"
+    E007 = "unsupported file type ({detail})"
+    E008 = "cannot read file ({detail})"
+    E009 = "no article text left after cleaning"
+    E010 = "gold file is malformed ({detail})"
+    E011 = "corpus file named in gold is missing ({detail})"
+    E012 = "database error ({detail})"
+    E013 = "document not found ({detail})"
+
+
+class NewsgraphError(Exception):
+    def __init__(self, template: str, path: str = "", detail: str = "") -> None:
+        self.code = next(
+            (k for k, v in vars(Errors).items() if v == template and k.startswith("E")), "E000"
+        )
+        self.path = path
+        self.reason = template.format(detail=detail)
+        super().__init__(self.line())
+
+    def line(self) -> str:
+        where = f" {self.path}" if self.path else ""
+        return f"{self.code}{where}: {self.reason}"
