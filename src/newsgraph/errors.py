@@ -22,6 +22,7 @@ class Errors:
     E011 = "corpus file named in gold is missing ({detail})"
     E012 = "database error ({detail})"
     E013 = "document not found ({detail})"
+    E014 = "internal error, please report it ({detail})"
 
 
 class NewsgraphError(Exception):

@@ -1,0 +1,226 @@
+"""Rule-based coreference: pronouns and definite descriptions back to actors.
+
+Conservative by design: a pronoun resolves only to an actor in its own or the two preceding
+sentences; "it" in expletive use ("it is clear that") is left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..model import Article
+from .cand import Cand, cand, is_personal
+from .dictionary import codes, sector_vocab
+from .offices import people, term_at
+
+PERSON_PRON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+IT_PRON = {"it", "its", "itself"}
+THEY_PRON = {"they", "them", "their", "theirs", "themselves"}
+EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "become", "take", "make", "mean", "matter"}
+PAIR_NOUNS = {"countries", "nations", "sides", "states", "governments", "neighbours", "neighbors",
+              "allies", "capitals", "parties"}
+SINGLE_NOUNS = {"country", "nation"}
+REGIME_NOUNS = {"regime", "government", "administration", "camp", "junta", "cabinet"}
+LEADER_OFFICES = {"head_of_state", "head_of_government"}
+WINDOW = 2  # sentences back
+
+
+def _subjectish(doc: Doc, c: Cand) -> bool:
+    t = doc[c.j - 1]
+    for k in c.tokens():
+        if not (c.i <= doc[k].head.i < c.j):
+            t = doc[k]
+    if t.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if t.dep_ == "pobj" and t.head.dep_ == "agent":
+        return True
+    return t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _state_like(c: Cand) -> bool:
+    return c.actor.code is not None and c.actor.kind in ("state", "igo", "group")
+
+
+class _Doc:
+    """Sentence indices of tokens, computed once."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.sent_of = [0] * len(doc)
+        if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
+            return  # no sentence boundaries: one sentence
+        for n, s in enumerate(doc.sents):
+            for k in range(s.start, s.end):
+                self.sent_of[k] = n
+
+    def window(self, cands: list[Cand], k: int) -> list[Cand]:
+        s = self.sent_of[k]
+        return [c for c in cands if c.j <= k and s - WINDOW <= self.sent_of[c.i] <= s]
+
+
+def _prefer(doc: Doc, idx: _Doc, pool: list[Cand], k: int) -> Cand | None:
+    """Subject in the same sentence, then subject in the sentence before, then most recent."""
+    if not pool:
+        return None
+    s = idx.sent_of[k]
+    for back in range(0, WINDOW + 1):
+        subj = [c for c in pool if idx.sent_of[c.i] == s - back and _subjectish(doc, c)]
+        if subj:
+            return subj[-1]
+    return pool[-1]
+
+
+def _person(doc: Doc, idx: _Doc, pool: list[Cand], k: int) -> Cand | None:
+    """he/she: a person earlier in the same sentence (its subject first), else the subject
+    (the speaker) of the nearest sentence before, else the most recent person."""
+    if not pool:
+        return None
+    s = idx.sent_of[k]
+    same = [c for c in pool if idx.sent_of[c.i] == s]
+    if same:
+        subj = [c for c in same if _subjectish(doc, c)]
+        return (subj or same)[-1]
+    for back in range(1, WINDOW + 1):
+        subj = [c for c in pool if idx.sent_of[c.i] == s - back and _subjectish(doc, c)]
+        main = [c for c in subj if doc[c.j - 1].head.dep_ == "ROOT"]
+        if subj:
+            return (main or subj)[0 if main else -1]
+    return pool[-1]
+
+
+def _verb_of(tok: Token) -> Token:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _same_verb(doc: Doc, idx: _Doc, pool: list[Cand], tok: Token) -> Cand | None:
+    """"equipping Russia with drones for its onslaught": an argument of the verb that governs
+    the pronoun's phrase, nearest first."""
+    verb = _verb_of(tok)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    same = [c for c in pool if idx.sent_of[c.i] == idx.sent_of[tok.i]
+            and _verb_of(doc[c.j - 1]).i == verb.i]
+    return same[-1] if same else None
+
+
+def _possessor(doc: Doc, idx: _Doc, pool: list[Cand], k: int) -> Cand | None:
+    """"Russia's violation ... through its aggression": the nearest possessor in the sentence."""
+    same = [c for c in pool if idx.sent_of[c.i] == idx.sent_of[k]]
+    if same and doc[same[-1].j - 1].dep_ == "poss":
+        return same[-1]
+    return None
+
+
+def _pair(doc: Doc, idx: _Doc, pool: list[Cand]) -> list[Cand]:
+    """The two states "the two countries" refers to: a coordinated pair first, then subjects."""
+    states = [c for c in pool if c.actor.kind == "state"]
+    for b in reversed(states):
+        for a in reversed(states):
+            if a.i < b.i and a.actor.code != b.actor.code:
+                ra, rb = doc[a.j - 1], doc[b.j - 1]
+                if rb in ra.conjuncts:
+                    return [a, b]
+    ordered = [c for c in reversed(states) if _subjectish(doc, c)]
+    ordered += [c for c in reversed(states) if c not in ordered]
+    out: list[Cand] = []
+    for c in ordered:
+        if c.actor.code not in {o.actor.code for o in out}:
+            out.append(c)
+        if len(out) == 2:
+            return out
+    return []
+
+
+def _leader_state(name: str, date: str | None) -> str | None:
+    for p in people():
+        if name in (p.name, p.surname, *p.short):
+            t = term_at(p, date)
+            if t.office in LEADER_OFFICES and t.code in codes():
+                return t.code
+    return None
+
+
+def _regime(doc: Doc, t: Token, owner: dict[int, Cand], article: Article) -> Cand | None:
+    """"the Kim regime", "the Biden administration" -> the leader's state."""
+    if t.lower_ not in REGIME_NOUNS:
+        return None
+    for p in t.children:
+        if p.dep_ == "compound" and p.pos_ == "PROPN" and p.i < t.i:
+            c = owner.get(p.i)
+            code = None
+            if c is not None and c.actor.kind == "person":
+                code = c.actor.code
+            elif c is None:
+                code = _leader_state(p.text, article.published)
+            if code and code in codes():
+                actor = replace(codes()[code], sector="GOV")
+                return cand(doc, p.i, t.i + 1, actor, "coref")
+    return None
+
+
+def resolve_coref(doc: Doc, cands: list[Cand], article: Article) -> list[Cand]:
+    """`cands` plus the mentions coreference adds (a regime phrase replaces its leader's name)."""
+    persons = {str(p) for p in sector_vocab()["persons"]}
+    idx = _Doc(doc)
+    owner = {k: c for c in cands for k in c.tokens()}
+    history = sorted(cands, key=lambda c: c.start)
+    added: list[Cand] = []
+    replaced: set[Cand] = set()
+    for t in doc:
+        if t.i in owner:
+            continue
+        low = t.lower_
+        if not (low in PERSON_PRON or low in IT_PRON or low in THEY_PRON or low in PAIR_NOUNS
+                or low in SINGLE_NOUNS or low in REGIME_NOUNS):
+            continue
+        pool = idx.window(history, t.i)
+        new: list[Cand] = []
+        if t.pos_ == "PRON" and low in PERSON_PRON:
+            best = _person(doc, idx, [c for c in pool if is_personal(doc, c, persons)
+                                      and c.actor.code], t.i)
+            if best:
+                new = [cand(doc, t.i, t.i + 1, best.actor, "pronoun")]
+        elif t.pos_ == "PRON" and low in IT_PRON:
+            if not (low == "it" and t.head.lemma_ in EXPLETIVE_HEADS):
+                things = [c for c in pool if _state_like(c) and not is_personal(doc, c, persons)]
+                best = (_same_verb(doc, idx, things, t) or _possessor(doc, idx, things, t.i)
+                        or _prefer(doc, idx, things, t.i))
+                if best:
+                    new = [cand(doc, t.i, t.i + 1, best.actor, "pronoun")]
+        elif t.pos_ == "PRON" and low in THEY_PRON:
+            best = _prefer(doc, idx, [c for c in pool if c.actor.code], t.i)
+            root = doc[best.j - 1] if best else None
+            group = [c for c in pool if best and (c.start == best.start
+                                                  or doc[c.j - 1] in root.conjuncts)]
+            if best and (len(group) > 1 or root.tag_ in ("NNS", "NNPS")):
+                done = set()
+                for c in group:
+                    if c.actor.code not in done:
+                        done.add(c.actor.code)
+                        new.append(cand(doc, t.i, t.i + 1, c.actor, "pronoun"))
+        elif low in PAIR_NOUNS and any(
+            d.lower_ == "both" or (d.lower_ in ("two", "2") and d.dep_ == "nummod")
+            for d in t.children
+        ):
+            start = min(d.i for d in t.children if d.i < t.i)
+            pair = _pair(doc, idx, pool)
+            new = [cand(doc, start, t.i + 1, c.actor, "coref") for c in pair]
+        elif low in SINGLE_NOUNS and t.tag_ == "NN" and [d.lower_ for d in t.lefts] == ["the"]:
+            best = _prefer(doc, idx, [c for c in pool if c.actor.kind == "state"], t.i)
+            if best:
+                actor = replace(best.actor, sector="GOV")
+                new = [cand(doc, t.i - 1, t.i + 1, actor, "coref")]
+        else:
+            reg = _regime(doc, t, owner, article)
+            if reg is not None:
+                old = owner.get(reg.i)
+                if old is not None:
+                    replaced.add(old)
+                new = [reg]
+        added.extend(new)
+        history.extend(new)
+        history.sort(key=lambda c: c.start)
+    return [c for c in cands if c not in replaced] + added

@@ -1,0 +1,135 @@
+"""Actors beyond the dictionary: named entities and agentive nouns the dictionary does not know.
+
+The mention keeps its text; the code is the state named inside or beside it ("the American Civil
+Liberties Union" -> USA, "X, Australia's foreign minister" -> AUS), else None.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor
+from .cand import Cand, cand
+from .dictionary import places, sector_of, sector_vocab
+
+ENT_LABELS = {"ORG", "NORP", "PERSON", "GPE"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+NOT_ARGUMENT = {"compound", "amod", "nmod", "poss"}  # "police station", "army's"
+NP_MODIFIERS = {"amod", "compound", "nummod"}
+
+
+def _trim(span: Span) -> tuple[int, int]:
+    i = span.start
+    while i < span.end - 1 and span.doc[i].dep_ == "det":
+        i += 1
+    j = span.end
+    for k in range(i + 1, span.end):
+        if span.doc[k].dep_ == "case":  # "Georgescu’s Bid" -> "Georgescu"
+            j = k
+            break
+    while j > i + 1 and span.doc[j - 1].is_punct:
+        j -= 1
+    return i, j
+
+
+def _agentive(t: Token) -> bool:
+    """Subject or passive agent: a name there is acting, not merely named."""
+    return t.dep_ in SUBJECT_DEPS or (t.dep_ == "pobj" and t.head.dep_ == "agent")
+
+
+def _prep_state(doc: Doc, head: Token, owner: dict[int, Cand]) -> str | None:
+    """"the Foreign Ministry in Seoul", "the Permanent Representative of Slovenia" -> the state."""
+    for p in head.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "of", "for", "from"):
+            for o in p.children:
+                if o.dep_ != "pobj":
+                    continue
+                c = owner.get(o.i)
+                if c is not None and c.actor.kind == "state":
+                    return c.actor.code
+                name = " ".join(t.text for t in doc[o.left_edge.i:o.i + 1]
+                                if t.dep_ in ("compound", "pobj")).lower()
+                if o.pos_ == "PROPN" and name in places():
+                    return places()[name]
+    return None
+
+
+def _person_code(doc: Doc, i: int, j: int, owner: dict[int, Cand]) -> Cand | None:
+    """A state phrase in apposition to the name: "Penny Wong, Australia's foreign minister"."""
+    head = doc[j - 1]
+    near = [head.head] if head.dep_ == "appos" else []
+    near += [c for c in head.children if c.dep_ == "appos"]
+    for t in near:
+        c = owner.get(t.i)
+        if c is None:
+            c = next((owner[d.i] for d in t.lefts
+                      if d.i in owner and d.dep_ in ("poss", "compound", "amod", "nmod")), None)
+        if c is not None and c.actor.code and c.actor.kind in ("state", "igo"):
+            return c
+    return None
+
+
+def unknown_actors(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """New mentions; a named organisation swallowing a state word replaces it in `cands`."""
+    owner = {k: c for c in cands for k in c.tokens()}
+    out: list[Cand] = []
+    persons: dict[str, Actor] = {
+        c.actor.person.split()[-1]: c.actor for c in cands if c.actor.person
+    }
+    for ent in doc.ents:
+        if ent.label_ not in ENT_LABELS:
+            continue
+        i, j = _trim(ent)
+        inside = {owner[k] for k in range(i, j) if k in owner}
+        if inside:
+            states = [c for c in inside if c.actor.kind == "state" and c.actor.code]
+            sector = sector_of([t.text for t in doc[i:j]])
+            if (ent.label_ == "ORG" and sector and len(states) == len(inside) and states
+                    and max(c.j for c in states) < j):
+                code = min(states, key=lambda c: c.i).actor.code
+                for c in states:
+                    cands.remove(c)
+                actor = Actor(code, ent.text, "other", sector)
+                new = cand(doc, i, j, actor, "unknown")
+                cands.append(new)
+                owner.update({k: new for k in range(i, j)})
+            continue
+        if ent.label_ == "GPE" and not _agentive(doc[j - 1]):
+            continue
+        text = doc[i:j].text
+        if ent.label_ == "PERSON":
+            last = doc[j - 1].text
+            if j - i == 1 and last in persons:
+                out.append(cand(doc, i, j, persons[last], "coref"))
+                continue
+            near = _person_code(doc, i, j, owner)
+            if near is not None:
+                actor = Actor(near.actor.code, text, "person", near.actor.sector or "GOV",
+                              person=text)
+                out.append(cand(doc, i, j, actor, "person"))
+                persons[last] = actor
+                continue
+            actor = Actor(None, text, "person", None, person=text)
+            out.append(cand(doc, i, j, actor, "unknown"))
+            continue
+        sector = sector_of([t.text for t in doc[i:j]])
+        if sector or ent.label_ == "ORG" or _agentive(doc[j - 1]):
+            code = _prep_state(doc, doc[j - 1], owner) if sector else None
+            out.append(cand(doc, i, j, Actor(code, text, "other", sector), "unknown"))
+    taken = set(owner) | {k for c in out for k in c.tokens()}
+    agents = {str(w) for w in sector_vocab()["unknown_agents"]}
+    for t in doc:
+        if (t.i in taken or t.pos_ not in ("NOUN", "PROPN") or t.dep_ in NOT_ARGUMENT
+                or (t.lower_ not in agents and t.lemma_.lower() not in agents)):
+            continue
+        i = t.i
+        while i > 0 and doc[i - 1].head.i == t.i and doc[i - 1].dep_ in NP_MODIFIERS \
+                and (i - 1) not in taken:
+            i -= 1
+        if any(c.i in taken for c in t.lefts):
+            continue  # "the Ukrainian people": the state word already names who
+        sector = sector_of([t.text]) or sector_of([t.lemma_])
+        code = _prep_state(doc, t, owner)
+        out.append(cand(doc, i, t.i + 1, Actor(code, doc[i:t.i + 1].text, "other", sector),
+                        "unknown"))
+    return out

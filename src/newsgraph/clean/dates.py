@@ -1,0 +1,156 @@
+"""Publication dates written in a text line, in any language dateparser knows.
+
+Relative expressions ("3 hours ago") are resolved against the time the page was fetched,
+never against another date on the page (dateparser's `search_dates` would anchor them to
+the previous absolute date unless RELATIVE_BASE is set). Thai Buddhist-era years are
+converted. A date in the future or before `min_year` is not a publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|25\d\d)(?!\d)")
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_DIGITS = re.compile(r"\d")
+_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    from importlib import resources
+
+    import yaml
+
+    path = resources.files("newsgraph.clean") / "data" / "dates.yaml"
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+def looks_like_date_line(text: str) -> bool:
+    """A short line carrying a year, a clock or a relative-date word."""
+    if len(text) > 90 or len(text.split()) > 14 or not _DIGITS.search(text) and not _relative(text):
+        return False
+    if re.search(r"[$€£¥₹]\s?\d|\d\s?[$€£¥₹]|%", text):
+        return False  # a price or a percentage
+    tokens = text.split()
+    if len(text) > 40 and sum(bool(_DIGITS.search(t)) for t in tokens) < 0.2 * len(tokens):
+        return False  # a headline that mentions a year
+    return bool(_YEAR.search(text) or _relative(text) or re.search(r"\d{1,2}[./]\d{1,2}", text))
+
+
+def _relative(text: str) -> bool:
+    return bool(_relative_pattern().search(text.lower()))
+
+
+@lru_cache(maxsize=1)
+def _relative_pattern() -> re.Pattern[str]:
+    # ASCII cues are whole words; others (CJK, Thai) are matched anywhere.
+    parts = [rf"(?<!\w){re.escape(c)}(?!\w)" if c.isascii() else re.escape(c)
+             for c in _vocab()["relative_cues"]]
+    return re.compile("|".join(parts))
+
+
+def parse_date(
+    text: str, lang: str | list[str | None] | None, base: datetime, today: date | None = None
+) -> str | None:
+    """First plausible publication date in `text` as YYYY-MM-DD, or None. `lang` may list
+    languages to try in order (a short line's own language is often unsure)."""
+    today = today or date.today()
+    langs = lang if isinstance(lang, list) else [lang]
+    for found in _candidates(text, langs, base):
+        if date(_vocab()["min_year"], 1, 1) <= found <= today:
+            return found.isoformat()
+    return None
+
+
+def _candidates(text: str, langs: list[str | None], base: datetime):
+    m = _ISO.search(text)
+    if m:
+        d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+        if d:
+            yield d
+    for m in _DOTTED.finditer(text):  # 12.09.2025: day first wherever dots are used
+        d = _safe_date(int(m[3]), int(m[2]), int(m[1]))
+        if d:
+            yield d
+    for pat in _vocab()["ymd_patterns"]:
+        for m in re.finditer(pat, text):
+            d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+            if d:
+                yield d
+    thai = _thai(text)
+    if thai:
+        yield thai
+    for lang in dict.fromkeys([*langs, None]):
+        yield from _spans(text, lang, base)
+    if _relative(text) or _YEAR.search(text):
+        yield from _dateparser(text, langs[0], base)
+
+
+# "3 mars 2024", "March 3, 2024", "3. März 2024", "03/12/2021": a day, a month and a year.
+_SPAN = re.compile(
+    r"(?<![\d.])(?:\d{1,2}(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}"
+    r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{4})(?!\d)")
+
+
+def _spans(text: str, lang: str | None, base: datetime):
+    """Day-month-year spans parsed alone: whole-line search is confused by labels such as
+    "Mis à jour le"."""
+    import dateparser
+
+    settings = {"RELATIVE_BASE": base.replace(tzinfo=None), "RETURN_AS_TIMEZONE_AWARE": False,
+                "REQUIRE_PARTS": ["day", "month", "year"]}
+    for m in _SPAN.finditer(text):
+        try:
+            dt = dateparser.parse(m.group(), languages=[lang] if lang else None,
+                                  settings=settings)
+        except Exception:  # dateparser raises assorted errors on odd input
+            dt = None
+        if dt:
+            d = _safe_date(dt.year, dt.month, dt.day)
+            if d:
+                yield d
+
+
+def _thai(text: str) -> date | None:
+    v = _vocab()
+    for month, names in v["thai_months"].items():
+        for name in names:
+            m = re.search(rf"(\d{{1,2}})\s*{re.escape(name)}\s*(\d{{4}})", text)
+            if m:
+                year = int(m[2])
+                year -= v["buddhist_era_offset"] if year > 2400 else 0
+                return _safe_date(year, int(month), int(m[1]))
+    return None
+
+
+def _dateparser(text: str, lang: str | None, base: datetime):
+    from dateparser.search import search_dates
+
+    settings = {"RELATIVE_BASE": base.replace(tzinfo=None), "PREFER_DATES_FROM": "past",
+                "RETURN_AS_TIMEZONE_AWARE": False}
+    try:
+        hits = search_dates(text, languages=[lang] if lang else None, settings=settings) or []
+    except Exception:  # dateparser raises assorted errors on odd input; no date then
+        return
+    # Absolute dates first: "Mis à jour le 3 mars 2024" also yields "jour" as today.
+    hits.sort(key=lambda h: not re.search(r"\d{4}", h[0]))
+    for found, dt in hits:
+        if not (_relative(found) or _YEAR.search(found)):
+            continue  # a bare weekday or month would be resolved against the fetch date
+        year = dt.year
+        if year > 2400 and (lang == "th" or re.search(r"[\u0e00-\u0e7f]", text)):
+            year -= _vocab()["buddhist_era_offset"]
+        d = _safe_date(year, dt.month, dt.day)
+        if d:
+            yield d
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None

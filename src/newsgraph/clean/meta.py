@@ -1,0 +1,165 @@
+"""Title, publication date, outlet and author from the lines around the body.
+
+The header zone runs from the title down to the body: a date there is the article's; a
+clock above the title is page chrome. Bylines and credits are looked for from the title to
+a few lines past the body; a wire marker opening the body is the strongest outlet cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from newsgraph.clean.byline import (
+    copyright_owner,
+    credit,
+    dateline_marker,
+    masthead,
+    parse_byline,
+    wire_marker,
+)
+from newsgraph.clean.dates import looks_like_date_line, parse_date
+from newsgraph.clean.lines import Line
+from newsgraph.language import paragraph_language
+from newsgraph.model import RawDoc
+
+HEADER_SCAN = 15  # lines above the body searched for the title
+TAIL_SCAN = 6  # lines below the body searched for bylines and credits
+MASTHEAD_SCAN = 4  # a site's name in capitals sits in the first lines of the page
+NEAR_SCAN = 12  # lines around the body start searched for a dateline
+_NOT_TITLE = {"page chrome", "prompt", "navigation bar", "legal notice", "terminator heading",
+              "comments heading", "lone characters", "tracking id or url", "repeated ad",
+              "truncated teaser", "teaser card", "embedded post",
+              "date line", "byline", "credit", "repeated across batch"}
+_INNER_BREAK = re.compile(r"[a-z\u00e0-\u024f]{2,}[.!?][\"”’]?\s+[A-Z\u00c0-\u024f]")
+_CONTACT = re.compile(r"@\w|://|www\.|\.(?:com|org|net)\b", re.I)
+_DATE_CUE = re.compile(
+    r"^(?:published|updated|posted|last updated|first published|date|created|modified)\b", re.I)
+
+
+@dataclass
+class Meta:
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    used: set[int] = field(default_factory=set)  # body-region lines that are metadata
+    first_line: str | None = None  # the first body line without its wire marker
+
+
+def find_metadata(lines: list[Line], start: int, end: int, raw: RawDoc) -> Meta:
+    meta = Meta()
+    title_at = _find_title(lines, start, end)
+    if title_at is not None:
+        meta.title = lines[title_at].text
+        meta.used.add(title_at)
+    top = title_at if title_at is not None else max(0, start - 5)
+    meta.published = _find_date(lines, top, start, end, raw)
+    _find_outlet(lines, top, start, end, meta)
+    return meta
+
+
+def headline_like(line: Line) -> bool:
+    if line.no_space_script:
+        return 10 <= line.n_chars <= 160
+    return (3 <= line.n_words <= 30 and line.n_chars <= 220 and line.text[-1] not in ":,;"
+            and not _INNER_BREAK.search(line.text) and not _CONTACT.search(line.text))
+
+
+def _find_title(lines: list[Line], start: int, end: int) -> int | None:
+    good = [ln for ln in lines[start:end] if ln.label == "good"]
+    # A bilingual page: the headline opening the English block is the title (it is the
+    # block the English parser reads); other blocks keep their own headlines as body text.
+    for k in range(1, len(good) - 1):
+        if headline_like(good[k]) and good[k + 1].n_chars > good[k].n_chars \
+                and paragraph_language(good[k].text) == "en" \
+                and paragraph_language(good[k + 1].text) == "en" \
+                and paragraph_language(good[k - 1].text) not in ("en", None):
+            return good[k].i
+    found = []
+    for j in range(start - 1, max(-1, start - 1 - HEADER_SCAN), -1):
+        ln = lines[j]
+        if ln.why in _NOT_TITLE or not headline_like(ln):
+            continue
+        if ln.text.endswith((".", "!", "?")) and (ln.label == "good" or ln.why == "repeated line"):
+            continue  # prose left out of the body, or a repeated photo caption
+        found.append(ln)
+        if len(found) == 2:
+            break
+    if found:
+        # A sentence-case standfirst right under a Title-Case headline: the headline.
+        if len(found) == 2 and found[1].i == found[0].i - 1 and found[1].caps_ratio >= 0.6 \
+                and found[0].caps_ratio < 0.6:
+            return found[1].i
+        return found[0].i
+    if len(good) > 1 and headline_like(good[0]) and good[1].n_chars > good[0].n_chars \
+            and not good[0].text.endswith((".", "!", "?")):
+        return good[0].i
+    return None
+
+
+def _find_date(lines: list[Line], top: int, start: int, end: int, raw: RawDoc) -> str | None:
+    base = _fetched(raw)
+    lang = next((paragraph_language(ln.text) for ln in lines[start:end] if ln.label == "good"),
+                None)
+    # A dateline sits right above or below the headline; a clock further up is page chrome.
+    header = [ln for ln in lines[max(0, top - 2):min(end, start + 3)]
+              if ln.why == "date line" and not _chrome_clock(lines, ln, top)]
+    header.sort(key=lambda ln: abs(ln.i - start))  # the dateline nearest the body first
+    # Then a dateline under the lede or photo, or further up the header.
+    near = [ln for ln in lines[max(0, start - NEAR_SCAN):min(end, start + NEAR_SCAN)]
+            if ln.why == "date line" and ln not in header and not _chrome_clock(lines, ln, top)]
+    near.sort(key=lambda ln: (ln.i < top - 2, abs(ln.i - start)))
+    cued = [ln for ln in lines if ln.why == "date line" and _DATE_CUE.match(ln.text)
+            and not (start <= ln.i < end and ln.label == "good")]
+    tail = [ln for ln in lines[end:end + TAIL_SCAN] if looks_like_date_line(ln.text)]
+    for ln in header + near + cued + tail:
+        found = parse_date(ln.text, [lang, paragraph_language(ln.text)], base)
+        if found:
+            return found
+    return None
+
+
+def _chrome_clock(lines: list[Line], ln: Line, top: int) -> bool:
+    """A date above the site's navigation is the page's clock, not the article's date."""
+    return ln.i < top and any(x.why == "navigation bar" for x in lines[ln.i + 1:top])
+
+
+def _find_outlet(lines: list[Line], top: int, start: int, end: int, meta: Meta) -> None:
+    """Strongest cue first: a wire marker opening the body, a dateline's marker, a byline,
+    a republication credit, the copyright notice, the masthead."""
+    first = next((ln for ln in lines[start:end] if ln.label == "good" and ln.i not in meta.used),
+                 None)
+    marker = wire_marker(first.text) if first else None
+    if marker:
+        meta.outlet, meta.first_line = marker
+    zone = lines[top:end + TAIL_SCAN]
+    for ln in lines[top:start + 2]:
+        meta.outlet = meta.outlet or dateline_marker(ln.text)
+    for ln in zone:
+        if ln.why == "byline" or (start <= ln.i < end and ln.n_chars <= 100):
+            found = parse_byline(ln.text)
+            if found:
+                outlet, author = found
+                meta.outlet = meta.outlet or outlet
+                meta.author = meta.author or author
+                if start <= ln.i < end:
+                    meta.used.add(ln.i)
+    for ln in zone:
+        name = credit(ln.text) if ln.why == "credit" or start <= ln.i < end else None
+        if name:
+            meta.outlet = meta.outlet or name
+            if start <= ln.i < end:
+                meta.used.add(ln.i)
+    for ln in lines[end:]:
+        meta.outlet = meta.outlet or copyright_owner(ln.text)
+    for ln in lines[:min(MASTHEAD_SCAN, top)]:
+        meta.outlet = meta.outlet or masthead(ln.text)
+
+
+def _fetched(raw: RawDoc) -> datetime:
+    try:
+        return datetime.fromisoformat(raw.fetched_at).astimezone(UTC).replace(tzinfo=None)
+    except (TypeError, ValueError):
+        return datetime.now(UTC).replace(tzinfo=None)

@@ -1,0 +1,107 @@
+"""Who claims an event: reported speech, "according to", allegations and reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .lexicon import hand_verbs, noun_senses, speech_stance
+from .modality import CESSATIVE
+from .patterns import child, governing_verb, subject_of
+
+REPORT_NOUNS = {"allegation", "claim", "report", "accusation", "charge", "assertion",
+                "statement", "evidence", "intelligence", "suggestion", "finding", "assessment"}
+
+VAGUE_SOURCES = {"report", "reports", "media", "sources", "analysts", "observers", "experts"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    claimant: Token | None  # head of the claimant phrase; None = vague ("reports suggest")
+    stance: str  # asserts | denies | concedes
+    speech: Token | None  # the speech verb or noun
+
+
+def according_to(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "according":
+            to = child(c, "prep")
+            if to is not None:
+                return child(to, "pobj")
+    return None
+
+
+def attribution_of(trigger: Token) -> Attribution | None:
+    """The nearest attribution governing the trigger, walking up the parse."""
+    tok = trigger
+    for _ in range(8):
+        acc = according_to(tok)
+        if acc is not None:
+            return Attribution(acc, "asserts", None)
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        lemma = head.lemma_.lower()
+        if tok.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") and head.pos_ in ("VERB", "AUX") \
+                and lemma in speech_stance():
+            who = subject_of(head)
+            if who is not None and who.lower_ in VAGUE_SOURCES | {"reports"}:
+                who = None
+            return Attribution(who, speech_stance()[lemma], head)
+        if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
+                and head.head.lemma_.lower() in speech_stance():
+            # "conceded to having dispatched drones"
+            speaker = head.head
+            return Attribution(subject_of(speaker), speech_stance()[speaker.lemma_.lower()],
+                               speaker)
+        if tok.dep_ in ("acl", "ccomp", "relcl") and lemma in REPORT_NOUNS:
+            return Attribution(noun_claimant(head), "asserts", head)
+        # "accused X of delivering", "condemnation of Iran for providing": the deed in the
+        # gerund is claimed by the accuser
+        if tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ in ("of", "for"):
+            accuser = head.head
+            obj = child(accuser, "dobj") if accuser.pos_ == "VERB" else None
+            if obj is not None and _is_accusation(obj):
+                # "hurled allegations at X for ...", "follow X's condemnation of Y for ..."
+                return Attribution(noun_claimant(obj), "asserts", obj)
+            if _is_accusation(accuser):
+                who = (subject_of(accuser) if accuser.pos_ in ("VERB", "AUX")
+                       else noun_claimant(accuser))
+                return Attribution(who, "asserts", accuser)
+        if tok.dep_ == "dobj" and _is_accusation(head) and head.pos_ == "VERB":
+            return Attribution(subject_of(head), "asserts", head)
+        # "called on Tehran to halt arms supplies": a demand to stop a deed asserts the deed
+        if tok.dep_ == "xcomp" and tok.lemma_.lower() in CESSATIVE and _is_request(head):
+            return Attribution(subject_of(head), "asserts", head)
+        tok = head
+    return None
+
+
+def _is_accusation(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX"):
+        return any(s.type in ("ACCUSE", "SANCTION") for s in hand_verbs().get(lemma, []))
+    return any(s.type == "ACCUSE" for s in noun_senses(lemma)) or lemma in REPORT_NOUNS
+
+
+def noun_claimant(noun: Token) -> Token | None:
+    """Who makes an allegation named by a noun: its possessor, a from/by phrase, or the
+    subject of the verb it is the object of ("Ukraine hurled allegations")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            found = child(c, "pobj")
+            if found is not None:
+                return found
+    verb = governing_verb(noun)
+    return subject_of(verb) if verb is not None else None
+
+
+def _is_request(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")]
+    senses = [s for p in particles for s in hand_verbs().get(f"{lemma} {p}", [])]
+    return any(s.type == "REQUEST" for s in senses + hand_verbs().get(lemma, []))

@@ -1,0 +1,254 @@
+"""The rule coder: frames from the parse -> PLOVER events with claims, modality, dates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span, Token
+
+from ..model import AnnotatedDoc, Claim, Event, Evidence
+from .attribution import REPORT_NOUNS, attribution_of
+from .dates import resolve
+from .frames import Frame
+from .implied import salient_source, warning, wrongdoing
+from .items import aid_mode, item_and_quantity
+from .lexicon import noun_senses, speech_stance, warning_verbs, wrongdoing_nouns
+from .modality import modality_of
+from .nominal import noun_frame, noun_triggers
+from .patterns import Actors, MentionIndex, actors_of, child, governing_verb, subject_of
+from .verbal import verb_frame
+
+VERSION = "0.1"
+MATERIAL_AID_THEMES = {"aid", "assistance", "support", "help", "equipment", "money", "funds",
+                       "loan", "loans", "credit", "relief", "food", "supplies", "fuel"}
+MATERIAL = {"AID", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT"}
+CONFIDENCE_BY_MODALITY = {"asserted": 1.0, "negated": 0.8, "future": 0.5, "hypothetical": 0.4}
+
+
+@dataclass
+class Discourse:
+    """What earlier sentences accused: answers "these claims" in a later denial."""
+
+    accusers: tuple[str, ...] = ()
+    deniers: tuple[str, ...] = ()
+    deeds: list[Event] = field(default_factory=list)
+    material: list[Event] = field(default_factory=list)  # the latest material events
+
+
+def _date(frame: Frame, sent: Span, published: str | None) -> tuple[str | None, str | None]:
+    """A DATE entity inside the trigger's clause (not inside a nested event)."""
+    scope = {t.i for t in frame.trigger.subtree}
+    verb = governing_verb(frame.trigger) if frame.trigger.pos_ == "NOUN" else None
+    if verb is not None:  # "held talks on Tuesday": the date hangs on the light verb
+        scope |= {t.i for c in verb.children if c.dep_ != "ccomp" for t in c.subtree}
+    for ent in sent.ents:
+        if ent.label_ == "DATE" and ent.root.i in scope:
+            text = sent.doc[max(ent.start - 1, 0):ent.end].text
+            found = resolve(text, published)
+            if found[0]:
+                return found
+    return None, None
+
+
+def _claims(frame: Frame, index: MentionIndex, modality: str) -> tuple[Claim, ...]:
+    att = attribution_of(frame.trigger) if not frame.denial else None
+    if att is None:
+        return ()
+    stance = att.stance
+    if modality == "negated" and stance == "asserts":
+        stance = "denies"
+    who = actors_of(att.claimant, index) if att.claimant is not None else None
+    if who is None or not who.codes:
+        return (Claim(None, stance, who.text if who else None),)
+    if modality == "hypothetical":
+        return ()  # a claim says something happened; a possibility is not claimed
+    if stance == "asserts" and set(who.codes) & set(frame.source.codes):
+        return ()  # an actor announcing its own act narrates it; denials/admissions count
+    return tuple(Claim(code, stance, who.text) for code in who.codes)
+
+
+def _keep(frame: Frame) -> bool:
+    if not frame.source:
+        return False
+    if frame.sense.frame in ("give", "receive") and frame.type == "AID":
+        item, _ = item_and_quantity(frame.theme)
+        themes = {t.lemma_.lower() for root in frame.theme for t in root.subtree}
+        if item is None and frame.item is None and not themes & MATERIAL_AID_THEMES:
+            return False
+    return bool(frame.target) or bool(frame.target.text) or frame.type in ("MOBILIZE", "PROTEST")
+
+
+def to_event(frame: Frame, sent: Span, doc: AnnotatedDoc, index: MentionIndex) -> Event:
+    modality = modality_of(frame.trigger)
+    mode = frame.sense.mode
+    item = quantity = None
+    if frame.type == "AID":
+        item, quantity = item_and_quantity(frame.theme)
+        item = item or frame.item
+        mode = aid_mode(frame.theme) or mode
+    date, precision = _date(frame, sent, doc.article.published)
+    src = frame.source.mentions[0].actor if frame.source.mentions else None
+    tgt = frame.target.mentions[0].actor if frame.target.mentions else None
+    return Event(
+        type=frame.type,
+        mode=mode,
+        source=frame.source.codes,
+        target=frame.target.codes,
+        source_text=frame.source.text,
+        target_text=frame.target.text,
+        evidence=Evidence(doc.article.name, sent.text, sent.start_char, sent.end_char),
+        item=item,
+        quantity=quantity,
+        date=date,
+        date_precision=precision,
+        modality=modality,
+        claims=_claims(frame, index, modality),
+        confidence=round(frame.confidence * CONFIDENCE_BY_MODALITY[modality], 3),
+        coder=f"rules/{VERSION}",
+        source_sector=src.sector if src else None,
+        target_sector=tgt.sector if tgt else None,
+    )
+
+
+def sentence_frames(sent: Span, index: MentionIndex) -> list[Frame]:
+    frames = []
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX"):
+            f = verb_frame(tok, index)
+            if f is not None:
+                frames.append(f)
+    for tok in noun_triggers(sent):
+        f = noun_frame(tok, index)
+        if f is not None:
+            frames.append(f)
+    for f in frames:
+        if f.type == "AID" and f.target and not f.source:
+            f.source = salient_source(f, sent, index)
+    frames += [f for tok in sent if tok.lemma_.lower() in warning_verbs()
+               for f in [warning(tok, frames, index)] if f is not None]
+    frames += [f for tok in sent if tok.lemma_.lower() in wrongdoing_nouns()
+               for f in [wrongdoing(tok, index)] if f is not None]
+    return frames
+
+
+def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
+                  memory: Discourse) -> list[Event]:
+    # main-clause events first (the sentence's own predicate), then in reading order
+    frames = sorted(sentence_frames(sent, index),
+                    key=lambda f: (len(list(f.trigger.ancestors)), f.trigger.i))
+    events: list[Event] = []
+    by_frame: list[tuple[Frame, Event]] = []
+    for f in frames:
+        if f.type == "ACCUSE" and not f.target.mentions and f.about:
+            f.target = _accused_deed(f, frames, memory)
+        if f.denial and not f.target:
+            earlier = [g for g in frames if g.type == "ACCUSE" and g.source
+                       and g.trigger.i < f.trigger.i]
+            accusers = earlier[-1].source.codes if earlier else memory.accusers
+            if accusers:
+                f.target = _fixed(accusers, f)
+        if not _keep(f):
+            continue
+        ev = to_event(f, sent, doc, index)
+        if f.sense.source == "cameo" and ev.modality != "asserted":
+            continue  # a weak (dictionary-only) trigger in a non-asserted clause: too vague
+        if f.target.mentions and all(m.via in ("pronoun", "coref") and m.text.lower().endswith(
+                ("self", "selves")) for m in f.target.mentions):
+            continue  # "defend itself": reflexive, no second party
+        by_frame.append((f, ev))
+    new_deeds = [ev for _, ev in by_frame if ev.type not in SPEECH_ACTS and any(
+        c.stance == "asserts" for c in ev.claims)]
+    # a denial of "these claims" attaches a `denies` claim to the accused deeds
+    for f, ev in by_frame:
+        if f.denial and ev.source and not any(
+                _inside(o.trigger, f.about) for o, _ in by_frame if o is not f):
+            accused_here = any(g.type == "ACCUSE" and g.trigger.i < f.trigger.i
+                               for g, _ in by_frame)
+            pool = new_deeds if accused_here else memory.deeds
+            deeds = [d for d in pool if set(d.source) & set(ev.source)]
+            events += [_restate(d, ev.source, ev.source_text, ev.evidence, "denies") for d in deeds]
+            memory.deniers = ev.source
+    events += [ev for _, ev in by_frame]
+    events += _concessions(sent, index, memory, new_deeds, [f for f, _ in by_frame], doc)
+    accusers = [ev for f, ev in by_frame if ev.type == "ACCUSE" and ev.source]
+    material = [ev for _, ev in by_frame if ev.type in MATERIAL and ev.source]
+    if material:
+        memory.material = material
+    if accusers:  # a new accusation: later denials answer it and the deeds it alleges
+        memory.accusers = accusers[-1].source
+        memory.deeds = new_deeds
+    elif new_deeds:
+        memory.deeds = new_deeds
+    return events
+
+
+def _concessions(sent: Span, index: MentionIndex, memory: Discourse, new_deeds: list[Event],
+                 frames: list[Frame], doc: AnnotatedDoc) -> list[Event]:
+    """"... only to confirm it", "admitted the charges": a `concedes` claim on the deed
+    accused earlier, by the speaker (or, when the parse gives none, the earlier denier)."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or speech_stance().get(tok.lemma_.lower()) != "concedes":
+            continue
+        if any(_inside(f.trigger, [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "prep")])
+               for f in frames):
+            continue  # the conceded deed is spelled out; attribution handles it
+        obj = child(tok, "dobj")
+        if obj is None or not (obj.pos_ == "PRON" or obj.lemma_.lower() in REPORT_NOUNS):
+            continue
+        who = actors_of(subject_of(tok), index).codes or memory.deniers
+        deeds = [d for d in new_deeds or memory.deeds if set(d.source) & set(who)]
+        ev_span = Evidence(doc.article.name, sent.text, sent.start_char, sent.end_char)
+        out += [_restate(d, who, None, ev_span, "concedes") for d in deeds if who]
+    return out
+
+
+def _accused_deed(frame: Frame, frames: list[Frame], memory: Discourse) -> Actors:
+    """"condemned the transfers": the parties to the deed the object names, in this
+    sentence or, for "the/these transfers", the latest such deed told before."""
+    obj = frame.about[0]
+    for g in frames:
+        if g.trigger.i == obj.i and g.source.mentions:
+            return g.source
+    if any(c.lower_ in ("the", "these", "those", "such", "this") for c in obj.children):
+        same = [e for e in memory.material if e.type in {s.type for s in noun_senses(obj.lemma_)}]
+        if same:
+            codes = tuple(dict.fromkeys(c for e in same[-1:] for c in (*e.source, *e.target)))
+            return Actors((), frame.target.text, codes)
+    return frame.target
+
+
+def _inside(tok: Token, roots: list[Token]) -> bool:
+    return any(r.i == tok.i or r.is_ancestor(tok) for r in roots)
+
+
+def _fixed(codes: tuple[str, ...], frame: Frame) -> Actors:
+    codes = tuple(c for c in codes if c not in frame.source.codes)
+    return Actors((), None, codes)
+
+
+def _restate(deed: Event, who: tuple[str, ...], who_text: str | None, evidence: Evidence,
+             stance: str) -> Event:
+    """The same deed, restated with the claim a later denial or admission makes."""
+    claims = tuple(Claim(code, stance, who_text) for code in who)
+    return replace(deed, claims=claims, evidence=evidence, confidence=min(deed.confidence, 0.5))
+
+
+class RuleCoder:
+    """Dependency-pattern coder over verb classes and event nouns (data files)."""
+
+    name = "rules"
+    version = VERSION
+
+    def code(self, doc: AnnotatedDoc) -> list[Event]:  # noqa: D102
+        parse = doc.parse
+        if parse is None:
+            return []
+        index = MentionIndex(parse, doc.mentions)
+        memory = Discourse()
+        events: list[Event] = []
+        for sent in parse.sents:
+            if sent.text.strip():
+                events += code_sentence(sent, doc, index, memory)
+        return events

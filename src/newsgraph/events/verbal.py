@@ -1,0 +1,259 @@
+"""Verb-triggered frames: subject/agent -> source, objects and prepositions -> target."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .frames import Frame
+from .items import item_and_quantity
+from .lexicon import (
+    Sense,
+    force_nouns,
+    granting_verbs,
+    hand_verbs,
+    intent_adjectives,
+    light_verbs,
+    manner_shifts,
+    movement_verbs,
+    noun_senses,
+    purpose_verbs,
+    speech_stance,
+    verb_object_sense,
+    verb_senses,
+)
+from .patterns import (
+    ACCUSATION_NOUNS,
+    NONE,
+    Actors,
+    MentionIndex,
+    actors_of,
+    agent_of,
+    child,
+    is_passive,
+    objects,
+    preps,
+    recipient_in,
+    subject_of,
+)
+
+TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "toward", "towards", "into",
+                "over", "about", "for")
+ASSAULT_PREPS = ("in", "inside", "across")
+REPORT_WORDS = {"claim", "report", "allegation", "assertion", "suggestion", "statement"}
+SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+SKIP_LEMMAS = {"be", "have", "do", "get", "say"}
+
+
+def _particle(verb: Token) -> list[str]:
+    """Particles and prepositions, not a date ("called him on Tuesday" is no "call on")."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "prt" or (c.dep_ == "prep" and not any(
+                p.ent_type_ in ("DATE", "TIME") for p in c.children)):
+            out.append(c.lower_)
+    return out
+
+
+def sense_of(verb: Token) -> Sense | None:
+    lemma = verb.lemma_.lower()
+    if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in intent_adjectives()
+                             and child(c, "xcomp") is not None for c in verb.children):
+        return Sense("AGREE", None)  # "is willing to withdraw its troops"
+    if lemma in SKIP_LEMMAS or verb.lower_ == "according":
+        return None
+    for p in _particle(verb):
+        if f"{lemma} {p}" in hand_verbs():
+            return hand_verbs()[f"{lemma} {p}"][0]
+    obj = child(verb, "dobj")
+    if obj is not None and obj.lemma_.lower() in ("demand", "request", "call", "condition"):
+        if lemma in granting_verbs():
+            return Sense("CONCEDE", None)  # "accepted the demands"
+    obj = child(verb, "dobj")
+    if lemma in light_verbs() and obj is not None:
+        names = [obj.lemma_.lower()] + [c.lemma_.lower() for c in obj.children
+                                         if c.dep_ == "compound"]
+        if any(noun_senses(n) for n in names):
+            return None  # the object noun carries the event (nominal.py)
+    if lemma in movement_verbs() and obj is not None and (
+            obj.lemma_.lower() in force_nouns() or item_and_quantity([obj])[0] == "troops"):
+        return Sense("MOBILIZE", "troops")  # "moved 40,000 soldiers to the frontier"
+    senses = verb_senses(lemma)
+    if senses and (senses[0].source == "hand" or (
+            lemma not in light_verbs() and lemma not in speech_stance())):
+        return senses[0]
+    if obj is not None:
+        return verb_object_sense(lemma, obj.lemma_) or verb_object_sense(lemma, obj.lower_)
+    return None
+
+
+def gerund_subject(verb: Token, index: MentionIndex) -> Actors:
+    """Subject of a gerund after of/for: the accused ("accused X of delivering")."""
+    head = verb.head
+    if verb.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ in ("of", "for"):
+        gov = head.head
+        if gov.pos_ in ("VERB", "AUX"):
+            obj = child(gov, "dobj")
+            found = actors_of(obj, index, deep=True)
+            if not found:
+                for p, o in preps(gov):
+                    if p in ("at", "against", "on"):
+                        found = actors_of(o, index, deep=True)
+                        if found:
+                            break
+            return found
+        for c in gov.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "at", "against", "on") and c.i != head.i:
+                found = actors_of(child(c, "pobj"), index, deep=True)
+                if found:
+                    return found
+        for p, o in preps(gov.head) if gov.dep_ == "dobj" else []:
+            if p in ("at", "against", "on"):
+                found = actors_of(o, index, deep=True)
+                if found:
+                    return found
+    return NONE
+
+
+def _source(verb: Token, index: MentionIndex) -> Actors:
+    subj = subject_of(verb)
+    found = actors_of(subj, index)
+    if not found:
+        found = gerund_subject(verb, index)
+    return found
+
+
+def _first_prep(verb: Token, index: MentionIndex, allowed: tuple[str, ...],
+                deep: bool = False) -> tuple[Actors, Token | None]:
+    for p, o in preps(verb):
+        if p in allowed and o.pos_ != "VERB":
+            found = actors_of(o, index, deep=deep)
+            if found:
+                return found, o
+    return NONE, None
+
+
+def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
+    sense = sense_of(verb)
+    if sense is None:
+        return None
+    conf = 0.7 if sense.source == "hand" else 0.45
+    item = None
+    for c in verb.children:
+        shift = manner_shifts().get(c.lower_) if c.dep_ == "advmod" else None
+        if shift and sense.type in ("SUPPORT", "AID", "COOPERATE"):
+            sense, item = Sense(shift[0], shift[1], "give"), shift[2]
+    frame = Frame(verb, sense, confidence=conf, item=item)
+    passive = is_passive(verb)
+    objs = objects(verb)
+    obj = objs[0] if objs else None
+    patient = child(verb, "nsubjpass") if passive else obj
+    if passive and patient is None and verb.dep_ == "acl":
+        patient = verb.head
+    frame.source = (actors_of(agent_of(verb), index) if passive else _source(verb, index))
+    if sense.frame == "give":
+        dative = child(verb, "dative")
+        recipient = actors_of(child(dative, "pobj") if dative is not None and dative.pos_ == "ADP"
+                              else dative, index)
+        if not recipient:
+            recipient, _ = _first_prep(verb, index, ("to", "for", "into"))
+        theme = [t for t in ([patient] if passive else objs) if t is not None]
+        if not recipient and patient is not None and actors_of(patient, index) \
+                and (item_and_quantity([patient])[0] is None or frame.item):
+            recipient = actors_of(patient, index)  # "supply Ukraine with weapons"
+            theme = []
+        theme += [o for p, o in preps(verb) if p in ("with", "including")]
+        if obj is not None:
+            theme += [o for p, o in preps(obj) if p in ("including",)]
+        if not recipient:
+            recipient = recipient_in(theme, index)
+        if not recipient:
+            recipient = _purpose_beneficiary(verb, index)
+        if recipient and set(recipient.codes) <= set(frame.source.codes) and recipient.codes:
+            # "sent troops to its own border": a deployment, not a transfer
+            frame.sense, recipient = Sense("MOBILIZE", "troops"), NONE
+        frame.target, frame.theme = recipient, theme
+        return frame
+    if sense.frame == "receive":
+        frame.target = frame.source
+        frame.source, _ = _first_prep(verb, index, ("from",))
+        frame.theme = [t for t in (patient,) if t is not None]
+        return frame
+    deep = sense.source == "hand"  # CAMEO-derived senses need the actor as the object itself
+    target = actors_of(patient, index, deep=deep)
+    if target and sense.type == "MOBILIZE" and (
+            item_and_quantity([patient])[0] or patient.lemma_.lower() in force_nouns()):
+        target = NONE  # "deployed troops to X": the troops are what moves, X the target
+    if not target:
+        allowed = TARGET_PREPS + (ASSAULT_PREPS if sense.type == "ASSAULT" else ())
+        if sense.type == "MOBILIZE":
+            allowed = ("against", "toward", "towards", "at")
+        if sense.type in ("RETREAT", "SANCTION", "COERCE"):
+            allowed += ("from", "out")  # "withdrew its peacekeepers from Liberia"
+        target, _ = _first_prep(verb, index, allowed, deep=deep)
+    if not target and sense.frame == "speech":
+        comp = child(verb, "ccomp")
+        if comp is not None:
+            target = actors_of(child(comp, "nsubj", "nsubjpass"), index, deep=True)
+    if not target:
+        # "rejected X to postpone ...": the complement's subject is the one acted on
+        comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+        comps += [x for c in verb.children if c.dep_ == "acomp" for x in c.children
+                  if x.dep_ == "xcomp"]
+        for comp in comps:
+            target = actors_of(child(comp, "nsubj", "nsubjpass"), index)
+            if not target and comp.dep_ == "xcomp":
+                inner = verb_frame(comp, index)  # "refused to send troops to Angola"
+                target = inner.target if inner is not None else NONE
+            if target:
+                break
+    if sense.type in SYMMETRIC and not frame.source and split(target)[1]:
+        # "ties between A and B were formalized": the pair acts together
+        frame.source, target = split(target)
+    elif (sense.type in SYMMETRIC and sense.source == "hand" and not target
+          and split(frame.source)[1]):
+        frame.source, target = split(frame.source)  # "India and Brazil agreed"
+    if not target:
+        # a target that is no actor ("condemned the attack"): keep its text, code nothing
+        what = patient
+        if what is None:
+            what = next((o for p, o in preps(verb) if p in TARGET_PREPS and o.pos_ != "VERB"), None)
+        if what is not None and sense.type == "MOBILIZE":
+            what = None  # drills and deployments have no target unless one is named
+        if what is not None and what.pos_ in ("NOUN", "PROPN"):
+            target = Actors((), phrase_text(what))
+    frame.target = target
+    frame.about = [t for t in (obj,) if t is not None]
+    if sense.type == "REJECT" and (sense.mode == "deny" or (
+            obj is not None and obj.lemma_.lower() in ACCUSATION_NOUNS | REPORT_WORDS)):
+        frame.denial = True  # "rejected the criticism" answers the critics
+        frame.about += [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+        if passive and verb.dep_ in ("acl", "relcl"):
+            frame.about.append(verb.head)
+    return frame
+
+
+def phrase_text(tok: Token) -> str:
+    """The noun phrase up to its head ("the terrorist attack")."""
+    return tok.doc[tok.left_edge.i:tok.i + 1].text
+
+
+def split(actors: Actors) -> tuple[Actors, Actors]:
+    """First actor and the others, by distinct actor (code, else mention text)."""
+    keys = list(dict.fromkeys(m.actor.code or m.text for m in actors.mentions))
+    if len(keys) < 2:
+        return actors, NONE
+    first = tuple(m for m in actors.mentions if (m.actor.code or m.text) == keys[0])
+    rest = tuple(m for m in actors.mentions if (m.actor.code or m.text) != keys[0])
+    return (Actors(first, first[0].text),
+            Actors(rest, " ".join(dict.fromkeys(m.text for m in rest))))
+
+
+def _purpose_beneficiary(verb: Token, index: MentionIndex) -> Actors:
+    """"sent troops to assist Russia's war": the purpose verb's object is the recipient."""
+    clauses = [c for v in (verb, *verb.conjuncts) for c in v.children]
+    for c in clauses:
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in purpose_verbs():
+            found = actors_of(child(c, "dobj"), index, deep=True)
+            if found:
+                return found
+    return NONE

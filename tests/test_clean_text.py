@@ -1,0 +1,212 @@
+"""The plain-text dump cleaner on small noisy pages written for these tests."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+import pytest
+
+from newsgraph.clean import clean, clean_batch
+from newsgraph.clean.dates import parse_date
+from newsgraph.errors import NewsgraphError
+from newsgraph.model import Article, RawDoc
+
+NOISY = "\n".join([
+    "Wednesday, 05 June 2030 09:41 GMT",
+    "Home | World | Politics | Business | Sport | Culture",
+    "x",
+    "x",
+    "Русский",
+    "Harbour Workers Strike Over Pay in Port Aurelia",
+    "Dockers walk out at dawn as wage talks collapse",
+    "",
+    'A picket line outside the main container terminal in Port Aurelia, where several'
+    ' hundred dock workers gathered before sunrise on Tuesday to protest over wages.',
+    'A picket line outside the main container terminal in Port Aurelia, where several'
+    ' hundred dock workers gathered before sunrise on Tuesday to protest over wages.',
+    "By Maria Lopez, Coastline Daily",
+    "Published: 14 March 2023",
+    "",
+    'PORT AURELIA — Hundreds of dock workers walked off the job on Tuesday after '
+    'talks with the port authority over a new pay agreement broke down late on Monday'
+    ' night, halting most cargo traffic.',
+    'The union said its members had not received a real increase in four years, while'
+    ' the cost of housing in the city has risen sharply over the same period.',
+    "Share this article",
+    'Officials at the port authority said they were still willing to meet the union '
+    'and that an offer made last week remained on the table for the workers to '
+    'consider.',
+    "Follow us on Telegram for breaking news",
+    'Shipping companies warned that a long strike could delay deliveries across the '
+    'region, and several vessels were already waiting at anchor outside the harbour '
+    'on Tuesday evening.',
+    'The union has called a second meeting for Friday, when members are expected to '
+    'vote on whether to extend the walkout into next week if no new proposal is made.',
+    "CDX20230314000123456789ID99",
+    "Cheap Flights NowCheap Flights NowCheap Flights Now",
+    "Related stories",
+    "Port authority names new director after long search",
+    "Ferry fares to rise again this summer, operator says",
+    "Tags",
+    "Labour",
+    "Comments",
+    "Copyright © 2023 Coastline Daily. All rights reserved.",
+    "back to top",
+    "",
+])
+
+
+def _raw(text: str, name: str = "page.txt", fetched: str = "2023-03-15T12:00:00+00:00",
+         **meta: str) -> RawDoc:
+    data = text.encode("utf-8")
+    return RawDoc(hashlib.sha256(data).hexdigest(), name, name, "text/plain", data, fetched,
+                  meta=dict(meta))
+
+
+@pytest.fixture(scope="module")
+def page() -> Article:
+    return clean(_raw(NOISY))
+
+
+def test_body_boundaries(page: Article) -> None:
+    assert page.body.startswith("PORT AURELIA — Hundreds of dock workers walked off")
+    assert page.body.endswith("if no new proposal is made.")
+    assert len(page.body.split("\n\n")) == 5
+
+
+def test_furniture_removed_and_recorded(page: Article) -> None:
+    for line in ["Home | World | Politics | Business | Sport | Culture", "x", "Русский",
+                 "Share this article", "Follow us on Telegram for breaking news",
+                 "CDX20230314000123456789ID99",
+                 "Cheap Flights NowCheap Flights NowCheap Flights Now",
+                 "Related stories", "Port authority names new director after long search",
+                 "Tags", "Labour", "Comments", "back to top",
+                 "Wednesday, 05 June 2030 09:41 GMT"]:
+        assert line not in page.body.split("\n\n"), line
+        assert line in page.removed, line
+    caption = "A picket line outside the main container terminal"
+    assert caption not in page.body
+    assert "All rights reserved" not in page.body
+
+
+def test_metadata(page: Article) -> None:
+    assert page.title == "Harbour Workers Strike Over Pay in Port Aurelia"
+    assert page.published == "2023-03-14"  # not the header clock (2030, also in the future)
+    assert page.published_source == "text"
+    assert (page.outlet, page.author) == ("Coastline Daily", "Maria Lopez")
+    assert page.languages == ["en"]
+
+
+def test_clock_above_the_navigation_is_not_the_date() -> None:
+    text = ("Monday, 02 January 2023 10:15 GMT\nNews    World    Sport    Money    Travel\n"
+            "Farmers Block Roads Over Diesel Prices\n\n"
+            + "Farmers blocked several main roads with tractors on Friday to protest against "
+              "the rising price of diesel, which they say has doubled in two years. " * 2
+            + "\n\nThe agriculture minister said she would meet their representatives next "
+              "week, but warned that the budget left little room for new subsidies this year.\n")
+    a = clean(_raw(text))
+    assert a.title == "Farmers Block Roads Over Diesel Prices"
+    assert a.published is None
+    assert "Monday, 02 January 2023 10:15 GMT" in a.removed
+
+
+def test_wire_marker_is_outlet_and_leaves_the_body() -> None:
+    text = ("Ministers Meet on Grain Exports\n\n"
+            "(Reuters) The foreign ministers of the two countries met in Istanbul on Friday to "
+            "discuss grain exports through the Black Sea, according to officials on both sides.\n\n"
+            "They agreed to meet again next month, and said that technical teams would continue "
+            "the work in the meantime to prepare a detailed plan for shipping.\n")
+    a = clean(_raw(text))
+    assert a.outlet == "Reuters" and a.body.startswith("The foreign ministers")
+    assert a.title == "Ministers Meet on Grain Exports"
+
+
+def test_republication_credit_names_the_outlet() -> None:
+    text = ("Council Approves New Budget\n\n" + ("The city council approved the budget on Monday "
+            "after a long debate about spending on roads, schools and the public library. ") * 2
+            + "\n\nThis story was first published on harbourtimes.example\n")
+    a = clean(_raw(text))
+    assert a.outlet == "harbourtimes.example" and "first published" not in a.body
+
+
+def test_no_text_left_is_e009() -> None:
+    with pytest.raises(NewsgraphError) as e:
+        clean(_raw("Home | News | Sport | Weather\nx\nx\nback to top\n", name="menu.txt"))
+    assert e.value.line() == "E009 menu.txt: no article text left after cleaning"
+
+
+def test_input_metadata_overrides_cleaning() -> None:
+    a = clean(_raw(NOISY, published="2023-03-13", outlet="Wire Desk", title="Given Title"))
+    assert (a.published, a.published_source, a.outlet, a.title) == (
+        "2023-03-13", "input", "Wire Desk", "Given Title")
+
+
+def test_batch_removes_lines_repeated_across_a_site() -> None:
+    footer = ("Coastline Daily is an independent newspaper that has served the harbour towns of "
+              "the region since 1921 and is owned by its readers through a cooperative.")
+    bodies = [
+        "Ferry Fares to Rise\n\n" + "The ferry operator said on Monday that fares on all routes "
+        "would rise by five percent from July because of the higher price of fuel. " * 2,
+        "Library Reopens\n\n" + "The central library reopened on Saturday after a renovation "
+        "that took two years and cost more than the city had planned at the start. " * 2,
+        "New Director Named\n\n" + "The port authority named a new director on Wednesday after "
+        "a search that lasted nearly a year and drew candidates from across the country. " * 2,
+    ]
+    raws = [_raw(b + "\n\n" + footer + "\n", name=f"p{k}.txt") for k, b in enumerate(bodies)]
+    assert all(footer in clean(r).body for r in raws)  # alone, the footer reads as prose
+    for art in clean_batch(raws):
+        assert isinstance(art, Article)
+        assert footer not in art.body and footer in art.removed
+        assert art.body.startswith("The ")
+
+
+def test_batch_keeps_syndicated_copies_whole() -> None:
+    story = NOISY
+    raws = [replace(_raw(story), name=f"copy{k}.txt", origin=f"copy{k}.txt") for k in range(3)]
+    for art in clean_batch(raws):
+        assert isinstance(art, Article)
+        assert art.body == clean(raws[0]).body
+
+
+def test_batch_reports_undecodable_document_in_place() -> None:
+    bad = RawDoc("0" * 64, "bad.txt", "bad.txt", "text/plain", b"\x81\x8d\x8f junk \x9d",
+                 "2023-01-01T00:00:00+00:00")
+    out = clean_batch([bad, _raw(NOISY)])
+    assert isinstance(out[0], NewsgraphError) and out[0].code == "E003"
+    assert isinstance(out[1], Article)
+
+
+@pytest.mark.parametrize(("line", "lang", "expected"), [
+    ("Published 28 กันยายน 2568", "th", "2025-09-28"),  # Buddhist era
+    ("วันที่ 3 ม.ค. 2567 เวลา 10:00 น.", "th", "2024-01-03"),
+    ("Mis à jour le 3 mars 2024 à 10h", "fr", "2024-03-03"),
+    ("Updated 3 hours ago", "en", "2023-03-15"),  # relative to the fetch time, not another date
+    ("Posted 2 days ago", "en", "2023-03-13"),
+    ("Published 12 March 2031", "en", None),  # the future
+    ("Published 12 March 1971", "en", None),  # before 1990
+])
+def test_dates_in_text(line: str, lang: str, expected: str | None) -> None:
+    from datetime import date, datetime
+
+    base = datetime(2023, 3, 15, 12, 0)
+    assert parse_date(line, lang, base, today=date(2026, 1, 1)) == expected
+
+
+def test_comment_section_and_teaser_cards_stay_out() -> None:
+    para = ("The regional council voted on Thursday to expand the tram network to the northern "
+            "suburbs, a plan that has been debated for more than a decade by local residents.")
+    comments = "\n".join(
+        f"{k}. reader{k} says:\nNovember {k}, 2022 at 9:0{k} am\nI have lived in the north for "
+        "twenty years and I still do not believe that this tram will ever be built, whatever "
+        "the council says in its press releases this week or next." for k in range(1, 6))
+    text = ("Council Backs Tram Extension\n\n" + para + "\n\n" + para.replace("Thursday", "Friday")
+            + "\n\nCouncil Delays Vote On New Bus LanesThe council postponed a vote on the bus "
+              "lanes after objections from shop owners in the centre of town.\n"
+            + "Residents in the old town say the new parking rules are unfair and want the "
+              "council to...\n\n5 Comments\n" + comments + "\n")
+    a = clean(_raw(text))
+    assert a.body.endswith("by local residents.") and a.body.count("\n\n") == 1
+    assert "5 Comments" in a.removed
+    assert any(r.startswith("Council Delays Vote") for r in a.removed)
+    assert all("says:" not in p for p in a.body.split("\n\n"))

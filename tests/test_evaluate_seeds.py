@@ -1,0 +1,88 @@
+"""The seed-gold score cannot silently fall (floors: achieved numbers, rounded down)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.evaluate.seeds import format_report, score
+
+SHARED = Path(__file__).parents[2] / "shared"
+GOLD = SHARED / "gold" / "seeds.yaml"
+SEEDS = SHARED / "seeds"
+
+FLOORS = {"event_f1": 0.85, "event_precision": 0.95, "claims_f1": 0.85, "arms_f1": 0.85}
+
+
+@pytest.fixture(scope="module")
+def result():
+    if not GOLD.exists():
+        pytest.skip("../shared/gold is not beside the repository")
+    return score(str(GOLD), str(SEEDS))
+
+
+def test_event_floors(result):
+    assert result["events"]["f1"] >= FLOORS["event_f1"], format_report(result)
+    assert result["events"]["precision"] >= FLOORS["event_precision"], format_report(result)
+
+
+def test_claims_and_arms_floors(result):
+    assert result["claims"]["f1"] >= FLOORS["claims_f1"], format_report(result)
+    assert result["arms"]["f1"] >= FLOORS["arms_f1"], format_report(result)
+
+
+def test_report_lists_types_and_fields(result):
+    text = format_report(result)
+    assert "per type:" in text and "ACCUSE" in text and "body_first" in text
+    assert set(result["fields"]) == {"title", "published", "outlet", "languages", "body_first",
+                                     "body_last", "boilerplate"}
+
+
+def _gold(tmp_path: Path, events: list[str]) -> Path:
+    body = ("Chile criticized Peru on Monday over the dispute about the fishing grounds. "
+            "Peru denied it in a statement issued by the foreign ministry in Lima.\n")
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    gold = tmp_path / "gold.yaml"
+    gold.write_text("- doc: a.txt\n  events:\n" + "".join(f"    - {e}\n" for e in events),
+                    encoding="utf-8")
+    return gold
+
+
+def test_scoring_rules_on_a_small_gold(tmp_path):
+    gold = _gold(tmp_path, [
+        "{type: ACCUSE, source: CHL, target: PER}",
+        "{type: REJECT, mode: deny, source: PER, target: CHL, optional: true}",
+        "{type: CONSULT, source: [PER, BOL], target: CHL}",  # expands to two, both missed
+    ])
+    r = score(str(gold), str(tmp_path))
+    assert r["events"]["tp"] == 1 and r["events"]["fn"] == 2
+    assert r["events"]["fp"] == 0  # the REJECT matches an optional event
+    assert r["per_type"]["ACCUSE"]["f1"] == 1.0
+
+
+def test_symmetric_types_match_either_order(tmp_path):
+    # long enough for the language detector to call it English
+    text = ("Peru held talks with Chile on Monday about the fishing dispute that has troubled "
+            "the two neighbours for many years, officials in both capitals said.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    gold = tmp_path / "gold.yaml"
+    gold.write_text("- doc: a.txt\n  events:\n    - {type: CONSULT, source: CHL, target: PER}\n",
+                    encoding="utf-8")
+    assert score(str(gold), str(tmp_path))["events"]["tp"] == 1
+
+
+def test_bad_gold_file_is_a_newsgraph_error(tmp_path):
+    bad = tmp_path / "gold.yaml"
+    bad.write_text("just: a mapping\n", encoding="utf-8")
+    with pytest.raises(NewsgraphError) as e:
+        score(str(bad), str(tmp_path))
+    assert e.value.code == "E010"
+
+
+def test_missing_corpus_file_is_reported(tmp_path):
+    gold = tmp_path / "gold.yaml"
+    gold.write_text("- doc: nowhere.txt\n  events: []\n", encoding="utf-8")
+    r = score(str(gold), str(tmp_path))
+    assert r["errors"] and r["errors"][0].startswith("E011")

@@ -1,0 +1,165 @@
+"""The rule coder on sentences written for these tests, one per construction."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.annotate import annotate
+from newsgraph.events import extract
+from newsgraph.model import Article, Block
+
+
+def code(text: str, published: str | None = None):
+    article = Article("t", "test.txt", None, text, published, None, None, None, None,
+                      (Block("en", 0, len(text)),))
+    return extract(annotate(article))
+
+
+def find(events, etype, source=None, target=None):
+    """Events of a type whose source/target codes include the given ones."""
+    out = []
+    for e in events:
+        if e.type != etype:
+            continue
+        if source and source not in e.source:
+            continue
+        if target and target not in e.target:
+            continue
+        out.append(e)
+    return out
+
+
+def claims(event):
+    return {(c.by, c.stance) for c in event.claims}
+
+
+def test_subject_object_and_gerund_deed_with_claim():
+    evs = code("Canada accused Iran of selling drones to Russia.")
+    assert find(evs, "ACCUSE", "CAN", "IRN")
+    (deed,) = find(evs, "AID", "IRN", "RUS")
+    assert deed.item == "drone" and deed.mode == "military"
+    assert claims(deed) == {("CAN", "asserts")}
+
+
+def test_passive_by_agent_is_the_source():
+    evs = code("Poland was sharply criticized by Germany on Monday.")
+    assert find(evs, "ACCUSE", "DEU", "POL")
+
+
+def test_aid_frames_supply_with_and_provide_to():
+    (a,) = find(code("Belarus supplied Serbia with tanks."), "AID", "BLR", "SRB")
+    assert a.item == "weapons"
+    (b,) = find(code("Turkey provided attack drones to Azerbaijan."), "AID", "TUR", "AZE")
+    assert b.item == "drone"
+
+
+def test_nominal_transfer_with_possessive_source_and_quantity():
+    evs = code("Egypt's delivery of millions of artillery shells to Sudan worried diplomats.")
+    (a,) = find(evs, "AID", "EGY", "SDN")
+    assert a.item == "artillery_ammunition" and a.quantity == "millions"
+
+
+def test_possessive_veto_defaults_to_security_council():
+    (v,) = find(code("China's veto angered several diplomats."), "REJECT", "CHN")
+    assert v.mode == "veto" and v.target == ("UNSC",)
+
+
+def test_light_verb_veto_sanctions_concern_offensive():
+    assert find(code("Russia exercised its veto to stop the text."), "REJECT", "RUS", "UNSC")
+    assert find(code("The European Union imposed sanctions on Belarus."), "SANCTION", "EU", "BLR")
+    evs = code("Norway voiced concern over Iran's missile programme.")
+    assert find(evs, "ACCUSE", "NOR", "IRN")
+    assert find(code("Israel launched a ground offensive in Lebanon."), "ASSAULT", "ISR", "LBN")
+
+
+def test_buy_frame_contract_with_supplier_for_items():
+    evs = code("Algeria's contract with Russia for dozens of helicopters alarmed its neighbours.")
+    (a,) = find(evs, "AID", "RUS", "DZA")
+    assert a.item == "helicopter" and a.quantity == "dozens"
+
+
+def test_relations_between_several_actors():
+    evs = code("Military cooperation between Cuba, Venezuela and Nicaragua has grown.")
+    (c,) = find(evs, "COOPERATE", "CUB")
+    assert set(c.target) == {"VEN", "NIC"}
+
+
+def test_control_request_and_embedded_deed():
+    evs = code("Germany called on Belarus to stop arms deliveries to Russia.")
+    assert find(evs, "REQUEST", "DEU", "BLR")
+    (deed,) = find(evs, "AID", "BLR", "RUS")
+    assert deed.item == "weapons" and claims(deed) == {("DEU", "asserts")}
+
+
+def test_coordinated_actors_expand_to_lists():
+    (e,) = find(code("France, Italy and Spain condemned Syria."), "ACCUSE", target="SYR")
+    assert set(e.source) == {"FRA", "ITA", "ESP"}
+
+
+def test_relative_clause_subject():
+    evs = code("The talks were hosted by Qatar, which urged Israel to accept a truce.")
+    assert find(evs, "REQUEST", "QAT", "ISR")
+
+
+def test_denial_answers_the_accuser_and_denies_the_deed():
+    evs = code("Ukraine accused Iran of supplying drones to Russia. Iran denied the claims.")
+    (rej,) = find(evs, "REJECT", "IRN", "UKR")
+    assert rej.mode == "deny"
+    stances = set().union(*(claims(e) for e in find(evs, "AID", "IRN", "RUS")))
+    assert {("UKR", "asserts"), ("IRN", "denies")} <= stances
+
+
+def test_admission_gives_a_concedes_claim():
+    evs = code("Ukraine accused Iran of supplying drones to Russia. "
+               "Iran denied the claims but later admitted it.")
+    stances = set().union(*(claims(e) for e in find(evs, "AID", "IRN", "RUS")))
+    assert ("IRN", "concedes") in stances
+
+
+def test_negated_deed_in_reported_speech_is_denied():
+    evs = code("Brazil said it has not provided weapons to Ukraine.")
+    (a,) = find(evs, "AID", target="UKR")
+    assert a.modality == "negated"
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Russia could send troops to Belarus.", "hypothetical"),
+    ("Australia plans to impose sanctions on Myanmar.", "future"),
+])
+def test_modality_lowers_confidence(text, modality):
+    evs = [e for e in code(text) if e.modality == modality]
+    assert evs and all(e.confidence < 0.5 for e in evs)
+
+
+def test_troop_dispatch_with_quantity_and_purpose_beneficiary():
+    evs = code("Pakistan has dispatched roughly 2,000 soldiers to assist Saudi Arabia's army.")
+    (a,) = find(evs, "AID", "PAK", "SAU")
+    assert a.item == "troops" and a.quantity == "2,000"
+
+
+def test_event_date_resolved_against_publication():
+    text = "On Tuesday, Kenya sent police officers and troops to Haiti."
+    (a,) = find(code(text, "2025-06-12"), "AID", "KEN", "HTI")
+    assert (a.date, a.date_precision) == ("2025-06-10", "day")
+    (b,) = find(code(text), "AID", "KEN", "HTI")
+    assert b.date is None  # never the publication date by default
+
+
+def test_according_to_gives_a_claim():
+    evs = code("According to Lithuania, Belarus sent drones to Russia.")
+    (a,) = find(evs, "AID", "BLR", "RUS")
+    assert claims(a) == {("LTU", "asserts")}
+
+
+def test_reported_speech_gives_a_claim():
+    evs = code("Kenya said Somalia attacked Ethiopia.")
+    (a,) = find(evs, "ASSAULT", "SOM", "ETH")
+    assert claims(a) == {("KEN", "asserts")}
+
+
+def test_evidence_points_into_the_body():
+    text = "Rain fell all day. Chile criticized Peru on Monday."
+    (e,) = find(code(text), "ACCUSE", "CHL", "PER")
+    assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+    assert e.evidence.text.startswith("Chile") and e.coder.startswith("rules/")
+    assert e.source_text == "Chile" and e.target_text == "Peru"
