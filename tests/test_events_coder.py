@@ -163,3 +163,49 @@ def test_evidence_points_into_the_body():
     assert text[e.evidence.start:e.evidence.end] == e.evidence.text
     assert e.evidence.text.startswith("Chile") and e.coder.startswith("rules/")
     assert e.source_text == "Chile" and e.target_text == "Peru"
+
+
+def test_measure_phrase_and_coordinated_subject_pair():
+    evs = code("Peru and Chile held several hours of talks in Lima on Friday.", "2025-03-09")
+    (c,) = find(evs, "CONSULT")
+    assert {*c.source, *c.target} == {"PER", "CHL"}
+    assert (c.date, c.date_precision) == ("2025-03-07", "day")
+
+
+def test_rejecting_the_criticism_answers_the_critic():
+    evs = code("Chile criticized Peru over the border. Peru rejected the criticism on Monday.")
+    assert find(evs, "REJECT", "PER", "CHL")
+
+
+def test_lifting_sanctions_is_a_concession():
+    evs = code("The United States lifted sanctions on Belarus after the talks.")
+    assert find(evs, "CONCEDE", "USA", "BLR")
+    assert not find(evs, "SANCTION")
+
+
+def test_moving_own_troops_is_mobilization_without_target():
+    (m,) = find(code("Finland moved 5,000 soldiers to its eastern border."), "MOBILIZE", "FIN")
+    assert m.target == ()
+
+
+def test_warning_about_a_named_actors_deed_is_an_accusation():
+    evs = code("Estonia warned that Belarus is sending weapons to Russia.")
+    assert find(evs, "ACCUSE", "EST", "BLR")
+    (a,) = find(evs, "AID", "BLR", "RUS")
+    assert claims(a) == {("EST", "asserts")}
+
+
+def test_non_actor_target_keeps_its_text_without_a_code():
+    (e,) = find(code("Chile condemned the bombing of the hospital."), "ACCUSE", "CHL")
+    assert e.target == () and "bombing" in (e.target_text or "")
+
+
+def test_refusal_is_a_reject_not_a_negated_agreement():
+    (r,) = find(code("Austria said it will not accept the new quota of migrants."), "REJECT", "AUT")
+    assert r.modality == "asserted" and not r.claims
+
+
+def test_wire_dateline_is_not_an_actor():
+    evs = code("MOSCOW -- Finland criticized Estonia on Monday over the border closure.")
+    (e,) = find(evs, "ACCUSE", target="EST")
+    assert e.source == ("FIN",)

@@ -56,3 +56,10 @@ def test_short_latin_line_is_left_to_its_neighbours() -> None:
 
 def test_empty_body_has_no_blocks() -> None:
     assert detect_blocks("") == ()
+
+
+def test_one_short_sentence_is_judged_as_a_whole():
+    # Too short for per-paragraph detection; without a whole-text judgement it stayed
+    # undetermined and was never parsed.
+    assert [b.lang for b in detect_blocks("China condemned the sanctions.")] == ["en"]
+    assert [b.lang for b in detect_blocks("El gobierno de España anunció hoy sanciones.")] == ["es"]

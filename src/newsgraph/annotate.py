@@ -7,7 +7,8 @@ from collections.abc import Iterable, Iterator
 from .model import AnnotatedDoc, Article, Sentence
 from .nlp import english
 
-PARSED_LANGS = {"en"}
+# "und": text too short to tell is parsed as English rather than dropped.
+PARSED_LANGS = {"en", "und"}
 
 
 def english_view(article: Article) -> str:

@@ -36,7 +36,12 @@ def detect_blocks(body: str) -> tuple[Block, ...]:
     """Runs of paragraphs in one language, with character offsets into `body`."""
     paras = [(m.start(), m.end(), paragraph_language(m.group())) for m in _PARA.finditer(body)
              if m.group().strip()]
-    langs = _fill_short([lang for _, _, lang in paras])
+    found = [lang for _, _, lang in paras]
+    if paras and not any(found):
+        # Every paragraph is short (a bare sentence, a caption): judge the text as a whole,
+        # which is still better than leaving it undetermined and unparsed.
+        found[0] = _whole_text_language(body)
+    langs = _fill_short(found)
     blocks: list[Block] = []
     for (start, end, _), lang in zip(paras, langs, strict=True):
         if blocks and blocks[-1].lang == lang:
@@ -44,6 +49,32 @@ def detect_blocks(body: str) -> tuple[Block, ...]:
         else:
             blocks.append(Block(lang, start, end))
     return tuple(blocks)
+
+
+def _whole_text_language(text: str) -> str | None:
+    scripts = _scripts(text)
+    if not scripts:
+        return None
+    script = scripts.most_common(1)[0][0]
+    if sum(scripts.values()) < _MIN_LETTERS or script not in _SCRIPT_CANDIDATES:
+        return paragraph_language(text)
+    if script == "LATIN" and scripts["LATIN"] < _MIN_LINGUA_LETTERS:
+        return _most_stopwords(text)  # trigram models guess wildly on one short sentence
+    return _lingua(script, text)
+
+
+def _most_stopwords(text: str) -> str | None:
+    """The Latin-script language with most stop-word hits; English wins ties (it is the
+    parse language, so a wrong 'en' costs least)."""
+    from newsgraph.clean.vocab import stopwords
+
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    latin = _SCRIPT_CANDIDATES["LATIN"]
+    hits = {lang: sum(w in s for w in words) for lang, s in stopwords().items() if lang in latin}
+    best = max(hits.values(), default=0)
+    if best == 0:
+        return None
+    return "en" if hits.get("en") == best else max(hits, key=hits.__getitem__)
 
 
 @lru_cache(maxsize=4096)

@@ -1,9 +1,12 @@
 """Publication dates written in a text line, in any language dateparser knows.
 
-Relative expressions ("3 hours ago") are resolved against the time the page was fetched,
-never against another date on the page (dateparser's `search_dates` would anchor them to
-the previous absolute date unless RELATIVE_BASE is set). Thai Buddhist-era years are
-converted. A date in the future or before `min_year` is not a publication date.
+Relative expressions ("3 hours ago") are resolved against the anchor the caller gives (the
+time the page was fetched), never against another date on the page (dateparser's
+`search_dates` would anchor them to the previous absolute date unless RELATIVE_BASE is set);
+with no anchor they are no date at all. Thai Buddhist-era years are converted. Numeric
+dates: dotted ones ("12.09.2025") are day first; slashed ones are decided by a component
+above 12, else by the caller's `order` ("dmy" or "mdy", see `numeric_order`). A date in the
+future or before `min_year` is not a publication date.
 """
 
 from __future__ import annotations
@@ -16,6 +19,11 @@ _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|25\d\d)(?!\d)")
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DIGITS = re.compile(r"\d")
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
+_SLASHED = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/])")
+# "March 12, 2025" (month first, as in the US) and "12 March 2025" (day first).
+_WORD_MDY = re.compile(r"(?<!\d\s)\b[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+(?:19|20)\d\d\b")
+_WORD_DMY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+"
+                       r"(?:de\s+)?(?:19|20)\d\d\b")
 
 
 @lru_cache(maxsize=1)
@@ -52,20 +60,44 @@ def _relative_pattern() -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+def numeric_order(texts: list[str], lang: str | None = None, us: bool = False) -> str:
+    """How a page writes its all-number dates, "dmy" or "mdy": its unambiguous slashed
+    dates (a component above 12) decide, else its dates with month names ("March 12, 2025"
+    is American), else the place: month first for US pages (`us`), day first elsewhere,
+    and for English with no other cue (most of the world writes day first)."""
+    dmy = mdy = 0
+    for text in texts:
+        for m in _SLASHED.finditer(text):
+            a, b = int(m[1]), int(m[3])
+            dmy += a > 12 >= b
+            mdy += b > 12 >= a
+    if dmy != mdy:
+        return "dmy" if dmy > mdy else "mdy"
+    for text in texts:
+        mdy += len(_WORD_MDY.findall(text))
+        dmy += len(_WORD_DMY.findall(text))
+    if dmy != mdy:
+        return "dmy" if dmy > mdy else "mdy"
+    return "mdy" if us else "dmy"
+
+
 def parse_date(
-    text: str, lang: str | list[str | None] | None, base: datetime, today: date | None = None
+    text: str, lang: str | list[str | None] | None, base: datetime | None,
+    today: date | None = None, order: str = "dmy",
 ) -> str | None:
     """First plausible publication date in `text` as YYYY-MM-DD, or None. `lang` may list
-    languages to try in order (a short line's own language is often unsure)."""
+    languages to try in order (a short line's own language is often unsure). `base` anchors
+    relative expressions; None means there is no anchor, so they give no date. `order` reads
+    an ambiguous slashed date ("03/04/2025")."""
     today = today or date.today()
     langs = lang if isinstance(lang, list) else [lang]
-    for found in _candidates(text, langs, base):
+    for found in _candidates(text, langs, base, order):
         if date(_vocab()["min_year"], 1, 1) <= found <= today:
             return found.isoformat()
     return None
 
 
-def _candidates(text: str, langs: list[str | None], base: datetime):
+def _candidates(text: str, langs: list[str | None], base: datetime | None, order: str):
     m = _ISO.search(text)
     if m:
         d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
@@ -73,6 +105,12 @@ def _candidates(text: str, langs: list[str | None], base: datetime):
             yield d
     for m in _DOTTED.finditer(text):  # 12.09.2025: day first wherever dots are used
         d = _safe_date(int(m[3]), int(m[2]), int(m[1]))
+        if d:
+            yield d
+    for m in _SLASHED.finditer(text):
+        a, b, y = int(m[1]), int(m[3]), int(m[4])
+        day_first = a > 12 or (b <= 12 and order != "mdy")
+        d = _safe_date(y, b, a) if day_first else _safe_date(y, a, b)
         if d:
             yield d
     for pat in _vocab()["ymd_patterns"]:
@@ -85,7 +123,7 @@ def _candidates(text: str, langs: list[str | None], base: datetime):
         yield thai
     for lang in dict.fromkeys([*langs, None]):
         yield from _spans(text, lang, base)
-    if _relative(text) or _YEAR.search(text):
+    if (_relative(text) and base is not None) or _YEAR.search(text):
         yield from _dateparser(text, langs[0], base)
 
 
@@ -96,14 +134,17 @@ _SPAN = re.compile(
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{4})(?!\d)")
 
 
-def _spans(text: str, lang: str | None, base: datetime):
+def _spans(text: str, lang: str | None, base: datetime | None):
     """Day-month-year spans parsed alone: whole-line search is confused by labels such as
-    "Mis à jour le"."""
+    "Mis à jour le". All-number spans were read before, in the page's order."""
     import dateparser
 
-    settings = {"RELATIVE_BASE": base.replace(tzinfo=None), "RETURN_AS_TIMEZONE_AWARE": False,
-                "REQUIRE_PARTS": ["day", "month", "year"]}
+    settings = {"RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": ["day", "month", "year"]}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base.replace(tzinfo=None)
     for m in _SPAN.finditer(text):
+        if _SLASHED.fullmatch(m.group()):
+            continue
         try:
             dt = dateparser.parse(m.group(), languages=[lang] if lang else None,
                                   settings=settings)
@@ -127,11 +168,12 @@ def _thai(text: str) -> date | None:
     return None
 
 
-def _dateparser(text: str, lang: str | None, base: datetime):
+def _dateparser(text: str, lang: str | None, base: datetime | None):
     from dateparser.search import search_dates
 
-    settings = {"RELATIVE_BASE": base.replace(tzinfo=None), "PREFER_DATES_FROM": "past",
-                "RETURN_AS_TIMEZONE_AWARE": False}
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base.replace(tzinfo=None)
     try:
         hits = search_dates(text, languages=[lang] if lang else None, settings=settings) or []
     except Exception:  # dateparser raises assorted errors on odd input; no date then
@@ -139,8 +181,11 @@ def _dateparser(text: str, lang: str | None, base: datetime):
     # Absolute dates first: "Mis à jour le 3 mars 2024" also yields "jour" as today.
     hits.sort(key=lambda h: not re.search(r"\d{4}", h[0]))
     for found, dt in hits:
-        if not (_relative(found) or _YEAR.search(found)):
-            continue  # a bare weekday or month would be resolved against the fetch date
+        if _relative(found):
+            if base is None:
+                continue  # no anchor: "3 hours ago" would become today
+        elif not _YEAR.search(found) or len(re.findall(r"\d+", found)) < 2:
+            continue  # a bare weekday, month or year ("© 2020") would borrow the rest from now
         year = dt.year
         if year > 2400 and (lang == "th" or re.search(r"[\u0e00-\u0e7f]", text)):
             year -= _vocab()["buddhist_era_offset"]

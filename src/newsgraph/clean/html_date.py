@@ -15,16 +15,17 @@ import datetime as dt
 import json
 import re
 import warnings
+from collections import Counter
 from functools import cache
 from importlib import resources
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
 
 import yaml
 from dateutil import parser as dateutil_parser
 from dateutil.parser import UnknownTimezoneWarning
 from htmldate import find_date
-from htmldate.core import examine_header
+from htmldate.core import DATE_ATTRIBUTES, examine_header
 from htmldate.extractors import extract_url_date
 from htmldate.utils import Extractor
 from lxml.html import HtmlElement
@@ -145,9 +146,18 @@ def _ld_day(value: str, zone: ZoneInfo | None) -> tuple[str | None, bool]:
     return _parse_any(value), False
 
 
+def is_revision(url: str | None) -> bool:
+    """A wiki revision or diff view (MediaWiki's ?diff= / ?oldid=): the page shows one
+    revision, made on its modification day, not the day the page was created."""
+    query = urlsplit(url).query if url else ""
+    return any(key in ("diff", "oldid") for key, _ in parse_qsl(query, keep_blank_values=True))
+
+
 def jsonld_date(tree: HtmlElement, url: str | None = None) -> tuple[str, bool] | None:
-    """(datePublished of the page's article object in JSON-LD, is it the local day?)."""
+    """(datePublished of the page's article object in JSON-LD, is it the local day?).
+    On a revision view, dateModified is the revision's date."""
     zone = outlet_zone(url)
+    keys = ("dateModified", *_LD_KEYS) if is_revision(url) else _LD_KEYS
     found: list[tuple[int, int, str, bool]] = []
     for script in tree.iterfind('.//script[@type="application/ld+json"]'):
         try:
@@ -158,7 +168,7 @@ def jsonld_date(tree: HtmlElement, url: str | None = None) -> tuple[str, bool] |
             rank = _ld_rank(obj.get("@type"))
             if rank is None:
                 continue
-            for key in _LD_KEYS:
+            for key in keys:
                 value = obj.get(key)
                 day, local = _ld_day(value, zone) if isinstance(value, str) else (None, False)
                 if day:
@@ -185,12 +195,28 @@ def url_date(url: str | None) -> str | None:
     return plausible(f"{m[1]}-{m[2]}-{m[3]}") if m else None
 
 
-def meta_date(tree: HtmlElement) -> str | None:
-    """The publication date in <meta> tags and their kin, as htmldate reads them."""
+_META_STAMP = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def meta_date(tree: HtmlElement, url: str | None = None) -> str | None:
+    """The publication date in <meta> tags and their kin, as htmldate reads them;
+    else a full timestamp in a publication meta tag htmldate rejects (it refuses
+    more than 18 digits, so "2020-05-02T02:54:29.000Z" is lost), read as JSON-LD is."""
     try:
-        return plausible(examine_header(tree, _options()))
+        day = plausible(examine_header(tree, _options()))
     except Exception:  # noqa: BLE001 - htmldate chokes on odd markup; a date is optional
-        return None
+        day = None
+    if day:
+        return day
+    zone = outlet_zone(url)
+    for elem in tree.iterfind(".//meta[@content]"):
+        key = elem.get("property") or elem.get("name") or elem.get("itemprop") or ""
+        content = elem.get("content") or ""
+        if key.lower() in DATE_ATTRIBUTES and _META_STAMP.match(content.strip()):
+            day = _ld_day(content, zone)[0]
+            if day:
+                return day
+    return None
 
 
 def stamped_date(tree: HtmlElement) -> str | None:
@@ -207,6 +233,28 @@ def stamped_date(tree: HtmlElement) -> str | None:
             day = _parse_any(expr, dayfirst=not expr[:4].isdigit())
             if day:
                 return day
+    return None
+
+
+_EPOCH = re.compile(r"\d{10}(?:\d{3})?")
+# Attributes holding a Unix time behind a visible date ("Jul 10" with data-time="1594448702").
+_EPOCH_ATTRS = ("data-time", "data-timestamp", "data-time-ms", "data-utime", "data-publish-time")
+
+
+def epoch_date(tree: HtmlElement, url: str | None) -> str | None:
+    """The day of the first Unix timestamp carried by a visible date element: exact
+    where the visible text was rendered in the crawler's zone. Read in the outlet's
+    zone when its domain tells one, else in UTC."""
+    zone = outlet_zone(url) or dt.UTC
+    query = " | ".join(f".//body//*[@{a}]" for a in _EPOCH_ATTRS)
+    for elem in tree.xpath(query):
+        if not (elem.text_content() or "").strip():
+            continue
+        for attr in _EPOCH_ATTRS:
+            value = (elem.get(attr) or "").strip()
+            if _EPOCH.fullmatch(value):
+                secs = int(value[:10])
+                return plausible(dt.datetime.fromtimestamp(secs, zone).date().isoformat())
     return None
 
 
@@ -233,17 +281,24 @@ def find_published(tree: HtmlElement, url: str | None) -> tuple[str | None, str 
 
 def _find_published(tree: HtmlElement, url: str | None) -> tuple[str | None, str | None]:
     day = url_date(url)
-    if day:
-        return day, "url"
     ld = jsonld_date(tree, url)
-    meta = meta_date(tree)
+    meta = meta_date(tree, url)
+    if day:
+        # The URL names the day its slug was made (a draft may be a day older);
+        # two other sources agreeing on another day outvote it.
+        others = Counter(d for d in (ld[0] if ld else None, meta, stamped_date(tree))
+                         if d and d != day)
+        if others and others.most_common(1)[0][1] >= 2:
+            won = others.most_common(1)[0][0]
+            return won, "jsonld" if ld and ld[0] == won else "meta" if meta == won else "text"
+        return day, "url"
     # An article object giving the outlet's local time is the most precise;
     # otherwise meta tags (read with htmldate's rules) before JSON-LD.
     if ld and (ld[1] or not meta):
         return ld[0], "jsonld"
     if meta:
         return meta, "meta"
-    day = stamped_date(tree)
+    day = epoch_date(tree, url) or stamped_date(tree)
     if day:
         return day, "text"
     day = text_date(tree, url)

@@ -19,7 +19,7 @@ from newsgraph.clean.byline import (
     parse_byline,
     wire_marker,
 )
-from newsgraph.clean.dates import looks_like_date_line, parse_date
+from newsgraph.clean.dates import looks_like_date_line, numeric_order, parse_date
 from newsgraph.clean.lines import Line
 from newsgraph.language import paragraph_language
 from newsgraph.model import RawDoc
@@ -34,6 +34,8 @@ _NOT_TITLE = {"page chrome", "prompt", "navigation bar", "legal notice", "termin
               "date line", "byline", "credit", "repeated across batch"}
 _INNER_BREAK = re.compile(r"[a-z\u00e0-\u024f]{2,}[.!?][\"”’]?\s+[A-Z\u00c0-\u024f]")
 _CONTACT = re.compile(r"@\w|://|www\.|\.(?:com|org|net)\b", re.I)
+# US time zones next to a date: the page writes month first ("03/12/2025" is 12 March).
+_US_CUE = re.compile(r"\b(?:[ECMP][SD]T|ET|PT)\b")
 _DATE_CUE = re.compile(
     r"^(?:published|updated|posted|last updated|first published|date|created|modified)\b", re.I)
 
@@ -114,11 +116,29 @@ def _find_date(lines: list[Line], top: int, start: int, end: int, raw: RawDoc) -
     cued = [ln for ln in lines if ln.why == "date line" and _DATE_CUE.match(ln.text)
             and not (start <= ln.i < end and ln.label == "good")]
     tail = [ln for ln in lines[end:end + TAIL_SCAN] if looks_like_date_line(ln.text)]
-    for ln in header + near + cued + tail:
-        found = parse_date(ln.text, [lang, paragraph_language(ln.text)], base)
-        if found:
-            return found
+    dated = [ln.text for ln in lines if ln.why == "date line" or looks_like_date_line(ln.text)]
+    order = numeric_order(dated, us=bool(_US_CUE.search(" ".join(dated))))
+    candidates = header + near + cued + tail
+    # Absolute dates first; a relative one ("3 hours ago") only against a real anchor.
+    anchor = _anchor(raw, base, dated, lang, order)
+    for base_or_none in (None, anchor) if anchor else (None,):
+        for ln in candidates:
+            found = parse_date(ln.text, [lang, paragraph_language(ln.text)], base_or_none,
+                               order=order)
+            if found:
+                return found
     return None
+
+
+def _anchor(raw: RawDoc, base: datetime, dated: list[str], lang: str | None,
+            order: str) -> datetime | None:
+    """The fetch time, when the input gave one and no date on the page is later than it
+    (a page cannot show a timestamp from after it was fetched): then "3 hours ago" means
+    three hours before the fetch. Otherwise relative dates have no anchor."""
+    if not raw.fetched_at:
+        return None
+    latest = max((parse_date(t, [lang], None, order=order) or "" for t in dated), default="")
+    return base if latest <= base.date().isoformat() else None
 
 
 def _chrome_clock(lines: list[Line], ln: Line, top: int) -> bool:

@@ -46,7 +46,7 @@ def attribution_of(trigger: Token) -> Attribution | None:
         if tok.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") and head.pos_ in ("VERB", "AUX") \
                 and lemma in speech_stance():
             who = subject_of(head)
-            if who is not None and who.lower_ in VAGUE_SOURCES | {"reports"}:
+            if who is not None and who.lower_ in VAGUE_SOURCES:
                 who = None
             return Attribution(who, speech_stance()[lemma], head)
         if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB" \

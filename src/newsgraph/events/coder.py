@@ -12,15 +12,18 @@ from .dates import resolve
 from .frames import Frame
 from .implied import salient_source, warning, wrongdoing
 from .items import aid_mode, item_and_quantity
-from .lexicon import noun_senses, speech_stance, warning_verbs, wrongdoing_nouns
+from .lexicon import Sense, noun_senses, speech_stance, warning_verbs, wrongdoing_nouns
 from .modality import modality_of
 from .nominal import noun_frame, noun_triggers
+from .pairs import pair_type, predicate_pairs
 from .patterns import Actors, MentionIndex, actors_of, child, governing_verb, subject_of
 from .verbal import verb_frame
 
 VERSION = "0.1"
 MATERIAL_AID_THEMES = {"aid", "assistance", "support", "help", "equipment", "money", "funds",
                        "loan", "loans", "credit", "relief", "food", "supplies", "fuel"}
+COOPERATIVE = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"}
+VERBAL = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATEN", "CONCEDE"}
 MATERIAL = {"AID", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT"}
 CONFIDENCE_BY_MODALITY = {"asserted": 1.0, "negated": 0.8, "future": 0.5, "hypothetical": 0.4}
@@ -51,7 +54,8 @@ def _date(frame: Frame, sent: Span, published: str | None) -> tuple[str | None, 
     return None, None
 
 
-def _claims(frame: Frame, index: MentionIndex, modality: str) -> tuple[Claim, ...]:
+def _claims(frame: Frame, index: MentionIndex, modality: str,
+            ptype: str) -> tuple[Claim, ...]:
     att = attribution_of(frame.trigger) if not frame.denial else None
     if att is None:
         return ()
@@ -63,8 +67,9 @@ def _claims(frame: Frame, index: MentionIndex, modality: str) -> tuple[Claim, ..
         return (Claim(None, stance, who.text if who else None),)
     if modality == "hypothetical":
         return ()  # a claim says something happened; a possibility is not claimed
-    if stance == "asserts" and set(who.codes) & set(frame.source.codes):
-        return ()  # an actor announcing its own act narrates it; denials/admissions count
+    if stance == "asserts" and set(who.codes) & set(frame.source.codes) and (
+            ptype in VERBAL or modality == "future"):
+        return ()  # a speaker telling its own speech act or plan narrates it
     return tuple(Claim(code, stance, who.text) for code in who.codes)
 
 
@@ -88,10 +93,14 @@ def to_event(frame: Frame, sent: Span, doc: AnnotatedDoc, index: MentionIndex) -
         item = item or frame.item
         mode = aid_mode(frame.theme) or mode
     date, precision = _date(frame, sent, doc.article.published)
+    ptype = frame.type
+    if modality == "negated" and ptype in COOPERATIVE and _refusal(frame.trigger):
+        # "will not accept", "won't send": an asserted refusal
+        ptype, mode, modality = "REJECT", None, "asserted"
     src = frame.source.mentions[0].actor if frame.source.mentions else None
     tgt = frame.target.mentions[0].actor if frame.target.mentions else None
     return Event(
-        type=frame.type,
+        type=ptype,
         mode=mode,
         source=frame.source.codes,
         target=frame.target.codes,
@@ -103,12 +112,19 @@ def to_event(frame: Frame, sent: Span, doc: AnnotatedDoc, index: MentionIndex) -
         date=date,
         date_precision=precision,
         modality=modality,
-        claims=_claims(frame, index, modality),
+        claims=_claims(frame, index, modality, ptype),
         confidence=round(frame.confidence * CONFIDENCE_BY_MODALITY[modality], 3),
         coder=f"rules/{VERSION}",
         source_sector=src.sector if src else None,
         target_sector=tgt.sector if tgt else None,
     )
+
+
+def _refusal(trigger: Token) -> bool:
+    """A negated future or modal ("will not", "would never"): refusing, not denying."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall", "can", "ca")
+               for c in verb.children)
 
 
 def sentence_frames(sent: Span, index: MentionIndex) -> list[Frame]:
@@ -125,11 +141,36 @@ def sentence_frames(sent: Span, index: MentionIndex) -> list[Frame]:
     for f in frames:
         if f.type == "AID" and f.target and not f.source:
             f.source = salient_source(f, sent, index)
+    import os
+    if os.environ.get("NG_RETYPE"):
+        for f in frames:
+            if f.source.mentions and f.target.mentions and f.type not in ("AID",):
+                t = pair_type(sent.doc, f.source, f.target)
+                if t and t != f.type:
+                    f.sense = Sense(t, None, f.sense.frame, f.sense.source)
+    if os.environ.get("NG_PAIRS"):
+        frames += _pair_frames(sent, index, frames)
     frames += [f for tok in sent if tok.lemma_.lower() in warning_verbs()
                for f in [warning(tok, frames, index)] if f is not None]
     frames += [f for tok in sent if tok.lemma_.lower() in wrongdoing_nouns()
                for f in [wrongdoing(tok, index)] if f is not None]
     return frames
+
+
+def _pair_frames(sent: Span, index: MentionIndex, frames: list[Frame]) -> list[Frame]:
+    """Frames for agent–patient pairs no frame relates, typed by the classifier."""
+    taken = {(m.start, n.start) for f in frames for m in f.source.mentions
+             for n in f.target.mentions}
+    out = []
+    for verb, agent, patient in predicate_pairs(sent, index):
+        if (agent.mentions[0].start, patient.mentions[0].start) in taken:
+            continue
+        t = pair_type(sent.doc, agent, patient)
+        if t is None:
+            continue
+        taken.add((agent.mentions[0].start, patient.mentions[0].start))
+        out.append(Frame(verb, Sense(t, None), agent, patient, confidence=0.5))
+    return out
 
 
 def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
@@ -153,10 +194,10 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
         ev = to_event(f, sent, doc, index)
         if f.sense.source == "cameo" and ev.modality != "asserted":
             continue  # a weak (dictionary-only) trigger in a non-asserted clause: too vague
-        if f.target.mentions and all(m.via in ("pronoun", "coref") and m.text.lower().endswith(
-                ("self", "selves")) for m in f.target.mentions):
-            continue  # "defend itself": reflexive, no second party
-        by_frame.append((f, ev))
+        if f.target.mentions and all(m.via in ("pronoun", "coref") for m in f.target.mentions) \
+                and set(ev.target) <= set(ev.source):
+            continue  # "defend itself", "agreed to it": a pronoun back to the source
+        by_frame += [(f, e) for e in _per_item(ev, f)]
     new_deeds = [ev for _, ev in by_frame if ev.type not in SPEECH_ACTS and any(
         c.stance == "asserts" for c in ev.claims)]
     # a denial of "these claims" attaches a `denies` claim to the accused deeds
@@ -175,6 +216,10 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
     material = [ev for _, ev in by_frame if ev.type in MATERIAL and ev.source]
     if material:
         memory.material = material
+    claimants = tuple(dict.fromkeys(c.by for d in new_deeds for c in d.claims
+                                    if c.by and c.stance == "asserts"))
+    if not accusers and claimants:  # "Kallas said Iran had delivered drones": an allegation
+        memory.accusers = claimants
     if accusers:  # a new accusation: later denials answer it and the deeds it alleges
         memory.accusers = accusers[-1].source
         memory.deeds = new_deeds
@@ -202,6 +247,19 @@ def _concessions(sent: Span, index: MentionIndex, memory: Discourse, new_deeds: 
         ev_span = Evidence(doc.article.name, sent.text, sent.start_char, sent.end_char)
         out += [_restate(d, who, None, ev_span, "concedes") for d in deeds if who]
     return out
+
+
+def _per_item(ev: Event, frame: Frame) -> list[Event]:
+    """One transfer per specific item when the theme coordinates several
+    ("1,200 drones and 200 ballistic missiles")."""
+    if ev.type != "AID" or not ev.item:
+        return [ev]
+    found = [(item, qty) for root in frame.theme for conj in (root, *root.conjuncts)
+             for item, qty in [item_and_quantity([conj])] if item and item != "weapons"]
+    found = list(dict.fromkeys(found))
+    if len(found) < 2:
+        return [ev]
+    return [replace(ev, item=item, quantity=qty) for item, qty in found]
 
 
 def _accused_deed(frame: Frame, frames: list[Frame], memory: Discourse) -> Actors:

@@ -29,7 +29,7 @@ PATTERNS = [
 ]
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 RELATIVE = re.compile(
-    r"\b(?P<which>last|this|next|past|previous)\s+(?P<unit>week|month|year|"
+    r"\b(?P<which>last|this|next|previous)\s+(?P<unit>week|month|year|"
     + "|".join(WEEKDAYS) + r")\b|\b(?P<word>yesterday|today|tonight)\b|\b(?:on\s+)?(?P<wd>"
     + "|".join(WEEKDAYS) + r")\b", re.I)
 
@@ -88,14 +88,14 @@ def _relative(text: str, pub: date | None) -> tuple[str, str] | None:
         name = (m.group("wd") or m.group("unit")).lower()
         back = (pub.weekday() - WEEKDAYS[name]) % 7
         which = (m.group("which") or "").lower()
-        if which in ("last", "past", "previous") and back == 0:
+        if which in ("last", "previous") and back == 0:
             back = 7
         if which == "next":
             ahead = (WEEKDAYS[name] - pub.weekday()) % 7 or 7
             return (pub + timedelta(days=ahead)).isoformat(), "day"
         return (pub - timedelta(days=back)).isoformat(), "day"
     which, unit = m.group("which").lower(), m.group("unit").lower()
-    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[which]
+    step = {"last": -1, "previous": -1, "this": 0, "next": 1}[which]
     if unit == "year":
         return f"{pub.year + step:04d}", "year"
     if unit == "month":

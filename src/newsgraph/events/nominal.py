@@ -25,7 +25,6 @@ from .patterns import (
     actors_of,
     agent_of,
     child,
-    conjuncts,
     governing_verb,
     preps,
     recipient_in,
@@ -120,10 +119,12 @@ def noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
         more = _owners(np, index)
         owners = Actors(owners.mentions + more.mentions, owners.text or more.text)
     verb = _carrier(np)
+    if verb is None and sense.type == "CONCEDE" and above is not None:
+        verb = above  # "lifted the sanctions on X": the lifter concedes to X
     if lemma in light_only_nouns() and (verb is None or verb.lemma_.lower() not in light_verbs()):
         return None
-    if verb is None and sense.type in ("MOBILIZE", "PROTEST") and above is not None:
-        verb = above  # "remained on alert", "went on strike"
+    if verb is None and sense.type in ("MOBILIZE", "PROTEST") and np.dep_ == "pobj":
+        verb = verb_above(np)  # "remained on alert", "went on strike"
     acl = _acl_verb(np)
     source, _ = _prep_actors(np, index, SOURCE_PREPS)
     allowed = TARGET_PREPS + (("in", "inside") if sense.type in PLACE_TYPES else ())
@@ -168,6 +169,9 @@ def noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
 
     if not source:
         source = owners
+    if not source and sense.type == "MOBILIZE":
+        # "the deployment of US missile launchers": the forces' owner deploys them
+        source = next((actors_of(o, index) for p, o in preps(np) if p == "of"), NONE)
     if not source and verb is not None:
         source = actors_of(subject_of(verb), index)
     frame.source = source
@@ -242,4 +246,3 @@ def noun_triggers(sent) -> list[Token]:
         or t.lemma_.lower() in agent_nouns())]
 
 
-__all__ = ["conjuncts", "noun_frame", "noun_triggers"]

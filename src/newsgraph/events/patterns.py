@@ -50,15 +50,32 @@ class MentionIndex:
 
     def __init__(self, parse: Doc, mentions: tuple[Mention, ...]) -> None:
         self.by_token: dict[int, list[Mention]] = {}
+        datelines = _datelines(parse)
         for m in mentions:
             span = parse.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
+            if span is None or span.start in datelines:
                 continue
             for t in span:
                 self.by_token.setdefault(t.i, []).append(m)
 
     def at(self, tok: Token) -> list[Mention]:
         return self.by_token.get(tok.i, [])
+
+
+DASHES = {"--", "—", "–", "-", ":"}
+
+
+def _datelines(parse: Doc) -> set[int]:
+    """Tokens of a wire dateline ("BERLIN --", "TIRANA, Albania -"): a place, not an actor."""
+    out: set[int] = set()
+    for sent in parse.sents:
+        head = list(sent[:8])
+        cut = next((k for k, t in enumerate(head) if t.text in DASHES and k > 0
+                    and head[k - 1].whitespace_), None)  # a spaced dash, not "IRIS-T"
+        if cut is not None and head[0].is_upper and len(head[0]) > 2 and all(
+                t.pos_ in ("PROPN", "PUNCT", "NUM") for t in head[:cut]):
+            out.update(t.i for t in head[:cut])
+    return out
 
 
 def resolve_relative(tok: Token) -> Token:

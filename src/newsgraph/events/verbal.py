@@ -17,6 +17,7 @@ from .lexicon import (
     movement_verbs,
     noun_senses,
     purpose_verbs,
+    reversal_verbs,
     speech_stance,
     verb_object_sense,
     verb_senses,
@@ -70,10 +71,13 @@ def sense_of(verb: Token) -> Sense | None:
             return Sense("CONCEDE", None)  # "accepted the demands"
     obj = child(verb, "dobj")
     if lemma in light_verbs() and obj is not None:
-        names = [obj.lemma_.lower()] + [c.lemma_.lower() for c in obj.children
-                                         if c.dep_ == "compound"]
+        names = [t.lemma_.lower() for o in (obj, *obj.conjuncts)
+                 for t in (o, *(c for c in o.children if c.dep_ == "compound"))]
         if any(noun_senses(n) for n in names):
             return None  # the object noun carries the event (nominal.py)
+    if lemma in reversal_verbs() and obj is not None and any(
+            s.type == "SANCTION" for s in noun_senses(obj.lemma_.lower())):
+        return None  # "lifted sanctions": the noun codes the concession
     if lemma in movement_verbs() and obj is not None and (
             obj.lemma_.lower() in force_nouns() or item_and_quantity([obj])[0] == "troops"):
         return Sense("MOBILIZE", "troops")  # "moved 40,000 soldiers to the frontier"
@@ -190,7 +194,7 @@ def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
         if sense.type in ("RETREAT", "SANCTION", "COERCE"):
             allowed += ("from", "out")  # "withdrew its peacekeepers from Liberia"
         target, _ = _first_prep(verb, index, allowed, deep=deep)
-    if not target and sense.frame == "speech":
+    if not target and sense.frame == "speech" and sense.mode != "deny":
         comp = child(verb, "ccomp")
         if comp is not None:
             target = actors_of(child(comp, "nsubj", "nsubjpass"), index, deep=True)
