@@ -20,10 +20,11 @@ BODIES = SHARED / "article-extraction-benchmark"
 DATES = SHARED / "htmldate-mediacloud-2020"
 
 # mode -> floor, measured with `python -m newsgraph.evaluate.clean_bench` (2026-11-23):
-# HTML bodies 0.9746, text-dump bodies 0.9146, HTML dates 0.925, text-dump dates 0.670.
+# HTML bodies 0.9746, text-dump bodies 0.9146, HTML dates 0.925, text-dump dates 0.670;
+# dates raised on 2026-11-23: HTML 0.945, text dumps 0.800.
 # The text-dump floors pin the plain-text cleaner as it stood then.
 BODY_F1_FLOOR = {"html": 0.97, "text": 0.91}
-DATE_ACCURACY_FLOOR = {"html": 0.92, "text": 0.67}
+DATE_ACCURACY_FLOOR = {"html": 0.94, "text": 0.80}
 
 
 @pytest.mark.slow

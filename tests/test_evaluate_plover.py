@@ -21,6 +21,7 @@ from newsgraph.evaluate.plover import (
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 PLV = SHARED / "data" / "plover" / "PLV_train.tsv"
 GIVEN_FLOOR = 0.81  # macro-F1 reached on PLV_train (0.813), rounded down
+E2E_FLOOR = 0.44  # end-to-end macro-F1 reached on PLV_train (0.440), rounded down
 
 HEADER = "\tsentence_id\tsentence\tmarked_sentence\tgold_root\n"
 
@@ -124,3 +125,11 @@ def test_gate_given_actors_on_plv_train():
     r = score_plv(PLV, setting="given")
     assert r["n"] == 1050
     assert r["macro_f1"] >= GIVEN_FLOOR, format_report(r)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not PLV.exists(), reason="PLV_train.tsv not in ../shared")
+def test_gate_end_to_end_on_plv_train():
+    r = score_plv(PLV, setting="e2e")
+    assert r["n"] == 1050
+    assert r["macro_f1"] >= E2E_FLOOR, format_report(r)

@@ -14,6 +14,10 @@ GOLD = SHARED / "gold" / "seeds.yaml"
 SEEDS = SHARED / "seeds"
 
 FLOORS = {"event_f1": 0.85, "event_precision": 0.95, "claims_f1": 0.85, "arms_f1": 0.85}
+# The sample corpus (examples/), on which the coder was not tuned: its numbers say how the
+# coder does on unseen articles.
+EXAMPLES = Path(__file__).parents[1] / "examples"
+SAMPLE_FLOORS = {"event_f1": 0.64, "event_precision": 0.85, "claims_f1": 0.40}
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +35,13 @@ def test_event_floors(result):
 def test_claims_and_arms_floors(result):
     assert result["claims"]["f1"] >= FLOORS["claims_f1"], format_report(result)
     assert result["arms"]["f1"] >= FLOORS["arms_f1"], format_report(result)
+
+
+def test_sample_corpus_floors():
+    r = score(str(EXAMPLES / "gold.yaml"), str(EXAMPLES))
+    assert r["events"]["f1"] >= SAMPLE_FLOORS["event_f1"], format_report(r)
+    assert r["events"]["precision"] >= SAMPLE_FLOORS["event_precision"], format_report(r)
+    assert r["claims"]["f1"] >= SAMPLE_FLOORS["claims_f1"], format_report(r)
 
 
 def test_report_lists_types_and_fields(result):

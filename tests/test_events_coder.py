@@ -209,3 +209,28 @@ def test_wire_dateline_is_not_an_actor():
     evs = code("MOSCOW -- Finland criticized Estonia on Monday over the border closure.")
     (e,) = find(evs, "ACCUSE", target="EST")
     assert e.source == ("FIN",)
+
+
+def test_quantity_keeps_its_number_and_approximator():
+    evs = code("Norway has shipped about 4.2 million artillery shells to Ukraine.")
+    (a,) = find(evs, "AID", "NOR", "UKR")
+    assert a.quantity == "about 4.2 million"
+
+
+def test_claimant_scope_is_its_own_clause():
+    evs = code("France's ambassador said the vote showed unity, and the British representative "
+               "criticised Moscow for blocking the text.")
+    (acc,) = find(evs, "ACCUSE", "GBR", "RUS")
+    assert "FRA" not in {c.by for c in acc.claims}
+
+
+def test_predicate_pair_outside_the_frames_is_typed_by_the_classifier():
+    # no frame knows "briefed"; its subject and object are both actors
+    (ev,) = find(code("Norway briefed Sweden on the talks."), "CONSULT", "NOR", "SWE")
+    assert ev.confidence <= 0.5  # a pair reading is less sure than a frame
+
+
+def test_pair_reading_skips_a_thing_an_actor_owns():
+    # "Iran's involvement" is not Iran: no event from "shifted focus to"
+    evs = code("The Norwegian delegate shifted focus to Iran's involvement in the war.")
+    assert not [e for e in evs if "IRN" in e.target]

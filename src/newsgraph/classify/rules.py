@@ -227,7 +227,7 @@ def _chain(tok) -> list:
     return out
 
 
-def _obligation(lca, t_head) -> bool:
+def obligation(lca, t_head) -> bool:
     """A report that the target must or should do something ("X said Y must ...")."""
     if lca.lemma_.lower() not in cues()["comm"]:
         return False
@@ -292,7 +292,7 @@ def classify_parsed(doc, source: tuple[int, int] | None, target: tuple[int, int]
         ranked = sorted(doc, key=lambda t: (t.dep_ != "ROOT", t.pos_ != "VERB", t.i))
     else:
         ranked = candidates(doc, s_toks, t_toks, backoff)
-        if ranked and _obligation(ranked[0], span_root(t_toks)):
+        if ranked and obligation(ranked[0], span_root(t_toks)):
             return "REQUEST"
     for tok in ranked:
         t = token_type(tok)

@@ -12,14 +12,16 @@ future or before `min_year` is not a publication date.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+import unicodedata
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|25\d\d)(?!\d)")
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DIGITS = re.compile(r"\d")
-_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
-_SLASHED = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/])")
+_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20|25)\d\d)(?![\d.])")
+# Years 25xx are Thai Buddhist era (03/01/2567 is 3 January 2024).
+_SLASHED = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20|25)\d\d)(?![\d/])")
 # "March 12, 2025" (month first, as in the US) and "12 March 2025" (day first).
 _WORD_MDY = re.compile(r"(?<!\d\s)\b[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+(?:19|20)\d\d\b")
 _WORD_DMY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+"
@@ -36,8 +38,17 @@ def _vocab() -> dict:
     return yaml.safe_load(path.read_text("utf-8"))
 
 
+def ascii_digits(text: str) -> str:
+    """Digits of any script (Persian ۱۳۹۹, Bengali ২০২০, Arabic-Indic ٢٠٢٠) as ASCII."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c
+                   for c in text)
+
+
 def looks_like_date_line(text: str) -> bool:
     """A short line carrying a year, a clock or a relative-date word."""
+    text = ascii_digits(text)
     if len(text) > 90 or len(text.split()) > 14 or not _DIGITS.search(text) and not _relative(text):
         return False
     if re.search(r"[$€£¥₹]\s?\d|\d\s?[$€£¥₹]|%", text):
@@ -91,6 +102,7 @@ def parse_date(
     an ambiguous slashed date ("03/04/2025")."""
     today = today or date.today()
     langs = lang if isinstance(lang, list) else [lang]
+    text = ascii_digits(text)
     for found in _candidates(text, langs, base, order):
         if date(_vocab()["min_year"], 1, 1) <= found <= today:
             return found.isoformat()
@@ -104,11 +116,11 @@ def _candidates(text: str, langs: list[str | None], base: datetime | None, order
         if d:
             yield d
     for m in _DOTTED.finditer(text):  # 12.09.2025: day first wherever dots are used
-        d = _safe_date(int(m[3]), int(m[2]), int(m[1]))
+        d = _safe_date(_ce(int(m[3])), int(m[2]), int(m[1]))
         if d:
             yield d
     for m in _SLASHED.finditer(text):
-        a, b, y = int(m[1]), int(m[3]), int(m[4])
+        a, b, y = int(m[1]), int(m[3]), _ce(int(m[4]))
         day_first = a > 12 or (b <= 12 and order != "mdy")
         d = _safe_date(y, b, a) if day_first else _safe_date(y, a, b)
         if d:
@@ -121,6 +133,9 @@ def _candidates(text: str, langs: list[str | None], base: datetime | None, order
     thai = _thai(text)
     if thai:
         yield thai
+    jalali = _jalali(text)
+    if jalali:
+        yield jalali
     for lang in dict.fromkeys([*langs, None]):
         yield from _spans(text, lang, base)
     if (_relative(text) and base is not None) or _YEAR.search(text):
@@ -168,6 +183,46 @@ def _thai(text: str) -> date | None:
     return None
 
 
+_PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ك": "ک", "\u200c": " "})
+
+
+def _jalali(text: str) -> date | None:
+    """"۲۹ بهمن ۱۳۹۸" (digits made ASCII before): a Solar Hijri day, month and year."""
+    if not re.search(r"[\u0600-\u06ff]", text):
+        return None
+    text = text.translate(_PERSIAN_LETTERS)
+    for month, names in _vocab()["jalali_months"].items():
+        for name in names:
+            m = re.search(rf"(?<!\d)(\d{{1,2}})\s+{name}\s+(1[34]\d\d)(?!\d)", text)
+            if m and 1 <= int(m[1]) <= 31:
+                return jalali_to_gregorian(int(m[2]), int(month), int(m[1]))
+    return None
+
+
+def jalali_to_gregorian(jy: int, jm: int, jd: int) -> date | None:
+    """A Solar Hijri date as a Gregorian one (the 33-year arithmetic rule, exact for
+    1178-1633 SH). Farvardin 1 is the day of the March equinox."""
+    if not (1 <= jm <= 12 and 1 <= jd <= (31 if jm <= 6 else 30)):
+        return None
+    jy += 1595
+    days = (-355668 + 365 * jy + (jy // 33) * 8 + ((jy % 33) + 3) // 4 + jd
+            + ((jm - 1) * 31 if jm < 7 else (jm - 7) * 30 + 186))
+    gy = 400 * (days // 146097)
+    days %= 146097
+    if days > 36524:
+        days -= 1
+        gy += 100 * (days // 36524)
+        days %= 36524
+        if days >= 365:
+            days += 1
+    gy += 4 * (days // 1461)
+    days %= 1461
+    if days > 365:
+        gy += (days - 1) // 365
+        days = (days - 1) % 365
+    return date(gy, 1, 1) + timedelta(days=days)
+
+
 def _dateparser(text: str, lang: str | None, base: datetime | None):
     from dateparser.search import search_dates
 
@@ -192,6 +247,11 @@ def _dateparser(text: str, lang: str | None, base: datetime | None):
         d = _safe_date(year, dt.month, dt.day)
         if d:
             yield d
+
+
+def _ce(year: int) -> int:
+    """A Buddhist-era year (BE = CE + 543) as the common era; others unchanged."""
+    return year - _vocab()["buddhist_era_offset"] if year > 2400 else year
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:

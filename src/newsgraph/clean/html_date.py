@@ -1,12 +1,15 @@
 """Publication date of an HTML page, and how it was found.
 
 Order, most to least reliable: a date in the URL path (the outlet's own
-filing day), structured metadata (JSON-LD article objects, then meta tags as
-htmldate reads them), a visible date stamped with a time of day, then
-htmldate's text search. Days are the outlet's local day: a timestamp with an
-offset keeps the day as written, and a UTC timestamp is moved into the zone of
-the outlet's country when its domain names one (data/html_zones.yaml).
-A date after today or before 1990 is not a publication date.
+filing day) unless two other sources agree on another day, structured
+metadata (JSON-LD article objects, then meta tags as htmldate reads them, then
+full timestamps in publication meta tags htmldate rejects), a Unix time behind
+a visible date, a visible date stamped with a time of day, then htmldate's
+text search. Days are the outlet's local day: a timestamp with an offset keeps
+the day as written, and a UTC timestamp is moved into the zone of the outlet's
+country when its domain names one (data/html_zones.yaml). A wiki revision view
+is dated by its modification. A date after today or before 1990 is not a
+publication date.
 """
 
 from __future__ import annotations
@@ -142,7 +145,10 @@ def _ld_day(value: str, zone: ZoneInfo | None) -> tuple[str | None, bool]:
             except (ValueError, OverflowError):
                 return _parse_any(value), False
         if stamp.tzinfo is not None:
-            return plausible(stamp.astimezone(zone).date().isoformat()), True
+            try:
+                return plausible(stamp.astimezone(zone).date().isoformat()), True
+            except OverflowError:  # "0001-01-01T00:00:00Z" placeholders
+                return None, False
     return _parse_any(value), False
 
 
@@ -253,8 +259,11 @@ def epoch_date(tree: HtmlElement, url: str | None) -> str | None:
         for attr in _EPOCH_ATTRS:
             value = (elem.get(attr) or "").strip()
             if _EPOCH.fullmatch(value):
-                secs = int(value[:10])
-                return plausible(dt.datetime.fromtimestamp(secs, zone).date().isoformat())
+                try:
+                    stamp = dt.datetime.fromtimestamp(int(value[:10]), zone)
+                except (OverflowError, OSError, ValueError):
+                    continue
+                return plausible(stamp.date().isoformat())
     return None
 
 

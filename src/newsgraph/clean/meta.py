@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from newsgraph.clean.byline import (
     copyright_owner,
@@ -27,7 +27,8 @@ from newsgraph.model import RawDoc
 HEADER_SCAN = 15  # lines above the body searched for the title
 TAIL_SCAN = 6  # lines below the body searched for bylines and credits
 MASTHEAD_SCAN = 4  # a site's name in capitals sits in the first lines of the page
-NEAR_SCAN = 12  # lines around the body start searched for a dateline
+NEAR_SCAN = 25  # lines around the body start searched for a dateline
+MAX_DATED_CHARS = 160  # a longer line is prose, whatever dates it mentions
 _NOT_TITLE = {"page chrome", "prompt", "navigation bar", "legal notice", "terminator heading",
               "comments heading", "lone characters", "tracking id or url", "repeated ad",
               "truncated teaser", "teaser card", "embedded post",
@@ -36,6 +37,7 @@ _INNER_BREAK = re.compile(r"[a-z\u00e0-\u024f]{2,}[.!?][\"”’]?\s+[A-Z\u00c0-
 _CONTACT = re.compile(r"@\w|://|www\.|\.(?:com|org|net)\b", re.I)
 # US time zones next to a date: the page writes month first ("03/12/2025" is 12 March).
 _US_CUE = re.compile(r"\b(?:[ECMP][SD]T|ET|PT)\b")
+_CLOCK = re.compile(r"(?<!\d)[0-2]?\d[:h][0-5]\d(?!\d)")
 _DATE_CUE = re.compile(
     r"^(?:published|updated|posted|last updated|first published|date|created|modified)\b", re.I)
 
@@ -102,43 +104,66 @@ def _find_title(lines: list[Line], start: int, end: int) -> int | None:
 
 
 def _find_date(lines: list[Line], top: int, start: int, end: int, raw: RawDoc) -> str | None:
-    base = _fetched(raw)
     lang = next((paragraph_language(ln.text) for ln in lines[start:end] if ln.label == "good"),
                 None)
     # A dateline sits right above or below the headline; a clock further up is page chrome.
+    # There a date may share its line with a byline or a "|"-separated credit.
     header = [ln for ln in lines[max(0, top - 2):min(end, start + 3)]
-              if ln.why == "date line" and not _chrome_clock(lines, ln, top)]
+              if _dated(ln) and ln.i != top and not _chrome_clock(lines, ln, top)]
     header.sort(key=lambda ln: abs(ln.i - start))  # the dateline nearest the body first
     # Then a dateline under the lede or photo, or further up the header.
     near = [ln for ln in lines[max(0, start - NEAR_SCAN):min(end, start + NEAR_SCAN)]
             if ln.why == "date line" and ln not in header and not _chrome_clock(lines, ln, top)]
     near.sort(key=lambda ln: (ln.i < top - 2, abs(ln.i - start)))
-    cued = [ln for ln in lines if ln.why == "date line" and _DATE_CUE.match(ln.text)
-            and not (start <= ln.i < end and ln.label == "good")]
-    tail = [ln for ln in lines[end:end + TAIL_SCAN] if looks_like_date_line(ln.text)]
+    # "Published: April 24, 2020 | Updated: ..." anywhere, even where it was read as body.
+    cued = [ln for ln in lines if _DATE_CUE.match(ln.text) and ln.n_chars <= MAX_DATED_CHARS
+            and not _quoted_post(ln) and ln not in header and ln not in near]
+    tail = [ln for ln in lines[end:end + TAIL_SCAN]
+            if looks_like_date_line(ln.text) and not _quoted_post(ln)]
+    # Last, a date stamped with a time of day anywhere above the body's end ("22:30, 9 MAY
+    # 2020"): an article's timestamp, where a clock in the page header would sit above
+    # the navigation. The nearest to the body first.
+    seen = {ln.i for ln in header + near + cued + tail}
+    stamped = sorted((ln for ln in lines[:end] if ln.why == "date line" and ln.i not in seen
+                      and _CLOCK.search(ln.text) and not _chrome_clock(lines, ln, top)
+                      and not _page_top(ln, top)), key=lambda ln: abs(ln.i - start))
     dated = [ln.text for ln in lines if ln.why == "date line" or looks_like_date_line(ln.text)]
-    order = numeric_order(dated, us=bool(_US_CUE.search(" ".join(dated))))
-    candidates = header + near + cued + tail
-    # Absolute dates first; a relative one ("3 hours ago") only against a real anchor.
-    anchor = _anchor(raw, base, dated, lang, order)
-    for base_or_none in (None, anchor) if anchor else (None,):
-        for ln in candidates:
-            found = parse_date(ln.text, [lang, paragraph_language(ln.text)], base_or_none,
-                               order=order)
-            if found:
-                return found
+    host = urlsplit(raw.meta.get("url") or "").hostname or ""
+    order = numeric_order(dated, us=host.endswith(".us") or bool(_US_CUE.search(" ".join(dated))))
+    # Then any date line above the body's end, the nearest first.
+    seen |= {ln.i for ln in stamped}
+    anywhere = sorted((ln for ln in lines[:end] if ln.why == "date line" and ln.i not in seen
+                       and not _chrome_clock(lines, ln, top) and not _page_top(ln, top)),
+                      key=lambda ln: abs(ln.i - start))
+    # A relative expression ("3 hours ago", "heute") is no publication date (no anchor):
+    # the only time a dump carries is when its file was written, not when it was shown.
+    for ln in header + near + cued + tail + stamped + anywhere:
+        found = parse_date(ln.text, [lang, paragraph_language(ln.text)], None, order=order)
+        if found:
+            return found
     return None
 
 
-def _anchor(raw: RawDoc, base: datetime, dated: list[str], lang: str | None,
-            order: str) -> datetime | None:
-    """The fetch time, when the input gave one and no date on the page is later than it
-    (a page cannot show a timestamp from after it was fetched): then "3 hours ago" means
-    three hours before the fetch. Otherwise relative dates have no anchor."""
-    if not raw.fetched_at:
-        return None
-    latest = max((parse_date(t, [lang], None, order=order) or "" for t in dated), default="")
-    return base if latest <= base.date().isoformat() else None
+def _dated(ln: Line) -> bool:
+    """A line of the header zone that may carry the date: a date line, a byline or credit
+    ("By Jane Roe | 26/11/2020 20:02"), a short line of furniture; not prose."""
+    if ln.why == "date line":
+        return True
+    if _quoted_post(ln):
+        return False
+    if ln.n_chars > MAX_DATED_CHARS or not any(c.isdigit() for c in ln.text):
+        return False
+    return ln.label != "good" or looks_like_date_line(ln.text)
+
+
+def _quoted_post(ln: Line) -> bool:
+    """"— Jane Roe (@jroe) January 2, 2020" closes a quoted post: its date is the post's."""
+    return ln.why == "embedded post" and ln.text.lstrip()[:1] in "—–-"
+
+
+def _page_top(ln: Line, top: int) -> bool:
+    """The first lines of the page, well above the headline: the site's "today" banner."""
+    return ln.i < MASTHEAD_SCAN and ln.i < top - 2
 
 
 def _chrome_clock(lines: list[Line], ln: Line, top: int) -> bool:
@@ -176,10 +201,3 @@ def _find_outlet(lines: list[Line], top: int, start: int, end: int, meta: Meta) 
         meta.outlet = meta.outlet or copyright_owner(ln.text)
     for ln in lines[:min(MASTHEAD_SCAN, top)]:
         meta.outlet = meta.outlet or masthead(ln.text)
-
-
-def _fetched(raw: RawDoc) -> datetime:
-    try:
-        return datetime.fromisoformat(raw.fetched_at).astimezone(UTC).replace(tzinfo=None)
-    except (TypeError, ValueError):
-        return datetime.now(UTC).replace(tzinfo=None)

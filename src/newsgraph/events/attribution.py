@@ -40,7 +40,7 @@ def attribution_of(trigger: Token) -> Attribution | None:
         if acc is not None:
             return Attribution(acc, "asserts", None)
         head = tok.head
-        if head.i == tok.i:
+        if head.i == tok.i or _own_speech_clause(tok):
             return None
         lemma = head.lemma_.lower()
         if tok.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") and head.pos_ in ("VERB", "AUX") \
@@ -76,6 +76,14 @@ def attribution_of(trigger: Token) -> Attribution | None:
             return Attribution(subject_of(head), "asserts", head)
         tok = head
     return None
+
+
+def _own_speech_clause(tok: Token) -> bool:
+    """"X said the veto showed ..., and Y criticised Moscow": a coordinated clause with its
+    own subject and its own speech act is told by the narrator, not by X."""
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and (
+        tok.lemma_.lower() in speech_stance() or _is_accusation(tok))
 
 
 def _is_accusation(tok: Token) -> bool:

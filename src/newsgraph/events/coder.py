@@ -15,7 +15,7 @@ from .items import aid_mode, item_and_quantity
 from .lexicon import Sense, noun_senses, speech_stance, warning_verbs, wrongdoing_nouns
 from .modality import modality_of
 from .nominal import noun_frame, noun_triggers
-from .pairs import pair_type, predicate_pairs
+from .pairs import pair_reading, predicate_pairs
 from .patterns import Actors, MentionIndex, actors_of, child, governing_verb, subject_of
 from .verbal import verb_frame
 
@@ -26,6 +26,7 @@ COOPERATIVE = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RE
 VERBAL = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATEN", "CONCEDE"}
 MATERIAL = {"AID", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT"}
+YIELD = {"CONCEDE", "RETREAT"}
 CONFIDENCE_BY_MODALITY = {"asserted": 1.0, "negated": 0.8, "future": 0.5, "hypothetical": 0.4}
 
 
@@ -141,15 +142,9 @@ def sentence_frames(sent: Span, index: MentionIndex) -> list[Frame]:
     for f in frames:
         if f.type == "AID" and f.target and not f.source:
             f.source = salient_source(f, sent, index)
-    import os
-    if os.environ.get("NG_RETYPE"):
-        for f in frames:
-            if f.source.mentions and f.target.mentions and f.type not in ("AID",):
-                t = pair_type(sent.doc, f.source, f.target)
-                if t and t != f.type:
-                    f.sense = Sense(t, None, f.sense.frame, f.sense.source)
-    if os.environ.get("NG_PAIRS"):
-        frames += _pair_frames(sent, index, frames)
+    for f in frames:
+        _retype(f, sent)
+    frames += _pair_frames(sent, index, frames)
     frames += [f for tok in sent if tok.lemma_.lower() in warning_verbs()
                for f in [warning(tok, frames, index)] if f is not None]
     frames += [f for tok in sent if tok.lemma_.lower() in wrongdoing_nouns()
@@ -157,17 +152,35 @@ def sentence_frames(sent: Span, index: MentionIndex) -> list[Frame]:
     return frames
 
 
+def _retype(frame: Frame, sent: Span) -> None:
+    """A verb frame whose own verb the classifier reads differently (a promise, a refusal,
+    a finer verb class) takes the classifier's type; nouns and higher predicates keep the
+    frame's, and CONCEDE/RETREAT are one family (YIELD) the frame already tells apart."""
+    if frame.trigger.pos_ not in ("VERB", "AUX") or frame.type == "AID" or not (
+            frame.source.mentions and frame.target.mentions):
+        return
+    found = pair_reading(sent.doc, frame.source, frame.target)
+    if not found or found[0] == frame.type or found[1].i != frame.trigger.i:
+        return
+    if {found[0], frame.type} <= YIELD:
+        return
+    frame.sense = Sense(found[0], None, frame.sense.frame, frame.sense.source)
+
+
 def _pair_frames(sent: Span, index: MentionIndex, frames: list[Frame]) -> list[Frame]:
     """Frames for agent–patient pairs no frame relates, typed by the classifier."""
     taken = {(m.start, n.start) for f in frames for m in f.source.mentions
              for n in f.target.mentions}
     out = []
-    for verb, agent, patient in predicate_pairs(sent, index):
+    for verb, agent, patient, light in predicate_pairs(sent, index):
         if (agent.mentions[0].start, patient.mentions[0].start) in taken:
             continue
-        t = pair_type(sent.doc, agent, patient)
-        if t is None:
-            continue
+        found = pair_reading(sent.doc, agent, patient)
+        word = found[1] if found else None
+        if word is None or not (word.i == verb.i and not light or (
+                word.head.i == verb.i and word.dep_ == "dobj")):
+            continue  # typed by another predicate: not this pair's relation
+        t = found[0]
         taken.add((agent.mentions[0].start, patient.mentions[0].start))
         out.append(Frame(verb, Sense(t, None), agent, patient, confidence=0.5))
     return out

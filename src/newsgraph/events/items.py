@@ -30,8 +30,8 @@ def _item_of(tok: Token) -> str | None:
 
 def _quantity(tok: Token) -> str | None:
     for c in tok.children:
-        if c.dep_ == "nummod":
-            return c.text
+        if c.dep_ == "nummod":  # the whole number phrase: "about 4.2 million", "3,000"
+            return tok.doc[c.left_edge.i:c.right_edge.i + 1].text
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in QUANTITY_WORDS:
         return head.head.text
