@@ -12,11 +12,11 @@ from .dates import resolve
 from .frames import Frame
 from .implied import salient_source, warning, wrongdoing
 from .items import aid_mode, item_and_quantity
-from .lexicon import Sense, noun_senses, speech_stance, warning_verbs, wrongdoing_nouns
+from .lexicon import Sense, hand_verbs, noun_senses, speech_stance, warning_verbs, wrongdoing_nouns
 from .modality import modality_of
 from .nominal import noun_frame, noun_triggers
 from .pairs import pair_reading, predicate_pairs
-from .patterns import Actors, MentionIndex, actors_of, child, governing_verb, subject_of
+from .patterns import Actors, MentionIndex, actors_of, child, governing_verb, preps, subject_of
 from .verbal import verb_frame
 
 VERSION = "0.1"
@@ -27,6 +27,7 @@ VERBAL = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATE
 MATERIAL = {"AID", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT"}
 YIELD = {"CONCEDE", "RETREAT"}
+MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}  # "an agreement with X": X is the other party
 CONFIDENCE_BY_MODALITY = {"asserted": 1.0, "negated": 0.8, "future": 0.5, "hypothetical": 0.4}
 
 
@@ -105,8 +106,8 @@ def to_event(frame: Frame, sent: Span, doc: AnnotatedDoc, index: MentionIndex) -
         mode=mode,
         source=frame.source.codes,
         target=frame.target.codes,
-        source_text=frame.source.text,
-        target_text=frame.target.text,
+        source_text=_named(frame.source, sent, index),
+        target_text=_named(frame.target, sent, index),
         evidence=Evidence(doc.article.name, sent.text, sent.start_char, sent.end_char),
         item=item,
         quantity=quantity,
@@ -119,6 +120,21 @@ def to_event(frame: Frame, sent: Span, doc: AnnotatedDoc, index: MentionIndex) -
         source_sector=src.sector if src else None,
         target_sector=tgt.sector if tgt else None,
     )
+
+
+def _named(actors: Actors, sent: Span, index: MentionIndex) -> str | None:
+    """"Russia said it had expelled ...": a pronoun's text is its antecedent's when the
+    antecedent is named earlier in the same sentence (a reader wants the name)."""
+    ms = actors.mentions
+    if len(ms) != 1 or ms[0].via != "pronoun" or not ms[0].actor.code:
+        return actors.text
+    for tok in sent:
+        if tok.idx >= ms[0].start:
+            break
+        for m in index.at(tok):
+            if m.actor.code == ms[0].actor.code and m.via not in ("pronoun", "coref"):
+                return m.text
+    return actors.text
 
 
 def _refusal(trigger: Token) -> bool:
@@ -143,6 +159,7 @@ def sentence_frames(sent: Span, index: MentionIndex) -> list[Frame]:
         if f.type == "AID" and f.target and not f.source:
             f.source = salient_source(f, sent, index)
     for f in frames:
+        _past_event_noun(f, sent, index)
         _retype(f, sent)
     frames += _pair_frames(sent, index, frames)
     frames += [f for tok in sent if tok.lemma_.lower() in warning_verbs()
@@ -152,6 +169,25 @@ def sentence_frames(sent: Span, index: MentionIndex) -> list[Frame]:
     return frames
 
 
+def _past_event_noun(frame: Frame, sent: Span, index: MentionIndex) -> None:
+    """"ordered attacks on the Gaza Strip", "issued a warning to Lesotho": a target that
+    names no actor (an event noun) hands over to the party its preposition names."""
+    if frame.target or not frame.target.text:
+        return
+    heads = [frame.trigger]
+    if frame.type not in SPEECH_ACTS:  # one condemns a campaign, not the party it targets
+        heads += [c for c in frame.trigger.children if c.dep_ == "dobj"]
+    for head in heads:
+        for prep, obj in preps(head):
+            if prep in ("on", "against", "to", "into") or (
+                    prep == "from" and frame.type == "REQUEST") or (
+                    prep == "with" and frame.type in MUTUAL):
+                found = actors_of(obj, index)
+                if found and not set(found.codes) & set(frame.source.codes):
+                    frame.target = found
+                    return
+
+
 def _retype(frame: Frame, sent: Span) -> None:
     """A verb frame whose own verb the classifier reads differently (a promise, a refusal,
     a finer verb class) takes the classifier's type; nouns and higher predicates keep the
@@ -159,6 +195,8 @@ def _retype(frame: Frame, sent: Span) -> None:
     if frame.trigger.pos_ not in ("VERB", "AUX") or frame.type == "AID" or not (
             frame.source.mentions and frame.target.mentions):
         return
+    if modality_of(frame.trigger) == "negated":
+        return  # "will not accept": `to_event` tells a refusal from a denial
     found = pair_reading(sent.doc, frame.source, frame.target)
     if not found or found[0] == frame.type or found[1].i != frame.trigger.i:
         return
@@ -177,12 +215,15 @@ def _pair_frames(sent: Span, index: MentionIndex, frames: list[Frame]) -> list[F
             continue
         found = pair_reading(sent.doc, agent, patient)
         word = found[1] if found else None
-        if word is None or not (word.i == verb.i and not light or (
+        if word is None or not (word.i == verb.i or (
                 word.head.i == verb.i and word.dep_ == "dobj")):
             continue  # typed by another predicate: not this pair's relation
+        if light and word.i == verb.i and any(
+                sense.type in SPEECH_ACTS for sense in hand_verbs().get(verb.lemma_.lower(), [])):
+            continue  # "condemned the campaign against X": X is not the one condemned
         t = found[0]
         taken.add((agent.mentions[0].start, patient.mentions[0].start))
-        out.append(Frame(verb, Sense(t, None), agent, patient, confidence=0.5))
+        out.append(Frame(verb, Sense(t, None, source="pair"), agent, patient, confidence=0.5))
     return out
 
 
@@ -207,6 +248,8 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
         ev = to_event(f, sent, doc, index)
         if f.sense.source == "cameo" and ev.modality != "asserted":
             continue  # a weak (dictionary-only) trigger in a non-asserted clause: too vague
+        if f.sense.source == "pair" and ev.modality == "hypothetical":
+            continue  # "should discontinue its cooperation with X": a pair reading too weak
         if f.target.mentions and all(m.via in ("pronoun", "coref") for m in f.target.mentions) \
                 and set(ev.target) <= set(ev.source):
             continue  # "defend itself", "agreed to it": a pronoun back to the source

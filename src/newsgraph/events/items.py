@@ -30,8 +30,9 @@ def _item_of(tok: Token) -> str | None:
 
 def _quantity(tok: Token) -> str | None:
     for c in tok.children:
-        if c.dep_ == "nummod":  # the whole number phrase: "about 4.2 million", "3,000"
-            return tok.doc[c.left_edge.i:c.right_edge.i + 1].text
+        if c.dep_ == "nummod":  # the number as written, "4.2 million", without "about"
+            digits = [t for t in c.subtree if t.like_num or t.lower_ in QUANTITY_WORDS]
+            return tok.doc[digits[0].i:digits[-1].i + 1].text if digits else c.text
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in QUANTITY_WORDS:
         return head.head.text

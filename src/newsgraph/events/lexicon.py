@@ -22,7 +22,7 @@ class Sense:
     type: str
     mode: str | None
     frame: str = "agent"  # agent | give | receive | speech | buy | mutual
-    source: str = "hand"  # hand | cameo
+    source: str = "hand"  # hand | cameo | pair (the classifier on an agent–patient pair)
 
 
 def _data(name: str) -> str:

@@ -27,6 +27,8 @@ from .patterns import (
     subject_of,
 )
 
+# the party of an event noun a verb governs ("a ceasefire with the Taliban")
+LIGHT_PREPS = {"to", "against", "on", "with", "of", "for"}
 # prepositions whose object is a patient/recipient, not a place or time
 PATIENT_PREPS = {"to", "against", "on", "with", "at", "for", "from", "over", "upon", "into",
                  "toward", "towards", "of"}
@@ -74,6 +76,11 @@ def _headed(tok: Token | None, index: MentionIndex) -> bool:
     return any(index.at(h) for h in conjuncts(tok)) or tok.lemma_.lower() in AGENT_OF
 
 
+def _owned(tok: Token, index: MentionIndex) -> bool:
+    """"destroyed Syria's reactor": a thing an actor owns, hit directly, hits the actor."""
+    return any(c.dep_ == "poss" and index.at(c) for c in tok.children)
+
+
 def predicate_pairs(sent: Span, index: MentionIndex) -> list[tuple[Token, Actors, Actors, bool]]:
     """(predicate, agent, patient, light) for each verb whose subject and an object name
     actors; `light` when the patient hangs on the verb's object ("imposed sanctions on X")."""
@@ -92,11 +99,11 @@ def predicate_pairs(sent: Span, index: MentionIndex) -> list[tuple[Token, Actors
             continue
         patients += [p for prep, p in preps(verb) if prep in PATIENT_PREPS]
         light = [p for c in verb.children if c.dep_ == "dobj"
-                 for prep, p in preps(c) if prep in ("to", "against", "on")]
+                 for prep, p in preps(c) if prep in LIGHT_PREPS]
         if verb.lemma_.lower() in speech_stance():
             continue  # "told reporters": the addressee of speech, its content is the event
         for p in patients + light:
-            if not _headed(p, index):
+            if not _headed(p, index) and not (p.dep_ == "dobj" and _owned(p, index)):
                 continue  # "Iran's involvement", "Belarusian territory": not the party
             if any(c.dep_ == "nummod" for c in p.children):
                 continue  # "3,000 troops": a theme that is sent, not a party

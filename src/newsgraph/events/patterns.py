@@ -20,6 +20,7 @@ AGENT_OF = {"representative", "representatives", "delegate", "delegation", "gove
             "military", "regime", "state", "people", "authorities", "ambassador", "envoy",
             "member", "members", "head", "spokesperson", "spokesman", "spokeswoman", "office",
             "administration", "parliament", "navy", "troops", "side", "part"}
+MAX_LIST_CHARS = 80  # a longer stretch between coordinated mentions is not one phrase
 INCLUDING = {"including", "like", "as"}
 ACCUSATION_NOUNS = {"condemnation", "accusation", "allegation", "criticism", "denunciation",
                     "charge", "complaint", "censure", "rebuke"}
@@ -168,6 +169,9 @@ def actors_of(tok: Token | None, index: MentionIndex, deep: bool = False) -> Act
     if not ms:
         return NONE
     text = " ".join(dict.fromkeys(m.text for m in ms))
+    if len(ms) > 1 and ms[-1].end - ms[0].start <= MAX_LIST_CHARS:
+        # "Poland, Germany and Sweden": the coordinated phrase as written
+        text = tok.doc.text[ms[0].start:ms[-1].end]
     return Actors(ms, text)
 
 
