@@ -136,6 +136,13 @@ def test_no_text_left_is_e009() -> None:
     assert e.value.line() == "E009 menu.txt: no article text left after cleaning"
 
 
+def test_a_one_sentence_document_keeps_its_sentence() -> None:
+    # A bare short sentence (a feed item, `echo ... | newsgraph extract -`) is the article,
+    # even when no prose region is long enough to be found.
+    a = clean(_raw("Home | News | Sport\nChad expelled the envoy.\n", name="one.txt"))
+    assert a.body == "Chad expelled the envoy."
+
+
 def test_input_metadata_overrides_cleaning() -> None:
     a = clean(_raw(NOISY, published="2023-03-13", outlet="Wire Desk", title="Given Title"))
     assert (a.published, a.published_source, a.outlet, a.title) == (

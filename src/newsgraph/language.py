@@ -59,7 +59,8 @@ def _whole_text_language(text: str) -> str | None:
     if sum(scripts.values()) < _MIN_LETTERS or script not in _SCRIPT_CANDIDATES:
         return paragraph_language(text)
     if script == "LATIN" and scripts["LATIN"] < _MIN_LINGUA_LETTERS:
-        return _most_stopwords(text)  # trigram models guess wildly on one short sentence
+        # Trigram models guess wildly on one short sentence; English is the parse language.
+        return _most_stopwords(text) or "en"
     return _lingua(script, text)
 
 

@@ -25,6 +25,7 @@ from newsgraph.model import Article, RawDoc
 # Reasons that make a line metadata rather than furniture: kept for metadata, never body.
 SOFT_REPEAT_CHARS = 100
 _EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s*$")  # a short line that is still a sentence
 
 
 def clean_text(raw: RawDoc, text: str, repeated: frozenset[str] = frozenset()) -> Article:
@@ -111,7 +112,8 @@ def _ad_unit(text: str) -> str:
 def _fallback(lines: list[Line]) -> tuple[int, int, list[Line]]:
     """No prose region (a short feed item): keep sentence-like lines that are not furniture."""
     soft = ("by context", "no stop words", "")
-    keep = [ln.i for ln in lines if ln.why in soft and ln.n_words >= 5]
+    keep = [ln.i for ln in lines if ln.why in soft and (
+        ln.n_words >= 5 or (ln.n_words >= 3 and _SENTENCE_END.search(ln.text)))]
     if not keep:
         return 0, 0, lines
     lines = [replace(ln, label="good") if ln.i in keep else ln for ln in lines]
