@@ -28,8 +28,8 @@ Key = tuple[str, str | None, str | None]
 
 
 def _listify(value: Any) -> list[str | None]:
-    if value is None or value == []:
-        return [None]
+    if value is None or (isinstance(value, (list, tuple)) and not value):
+        return [None]  # no target: scored as the gold's `target: null`
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 

@@ -10,13 +10,30 @@ from ..model import AnnotatedDoc, Claim, Event, Evidence
 from .attribution import REPORT_NOUNS, attribution_of
 from .dates import resolve
 from .frames import Frame
-from .implied import salient_source, warning, wrongdoing
+from .implied import imposition, or_else, retaliation, salient_source, warning, wrongdoing
 from .items import aid_mode, item_and_quantity
-from .lexicon import Sense, hand_verbs, noun_senses, speech_stance, warning_verbs, wrongdoing_nouns
+from .lexicon import (
+    Sense,
+    hand_verbs,
+    imposing_verbs,
+    noun_senses,
+    speech_stance,
+    warning_verbs,
+    wrongdoing_nouns,
+)
 from .modality import modality_of
 from .nominal import noun_frame, noun_triggers
 from .pairs import pair_reading, predicate_pairs
-from .patterns import Actors, MentionIndex, actors_of, child, governing_verb, preps, subject_of
+from .patterns import (
+    NONE,
+    Actors,
+    MentionIndex,
+    actors_of,
+    child,
+    governing_verb,
+    preps,
+    subject_of,
+)
 from .verbal import verb_frame
 
 VERSION = "0.1"
@@ -25,9 +42,11 @@ MATERIAL_AID_THEMES = {"aid", "assistance", "support", "help", "equipment", "mon
 COOPERATIVE = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"}
 VERBAL = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATEN", "CONCEDE"}
 MATERIAL = {"AID", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
 SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT"}
 YIELD = {"CONCEDE", "RETREAT"}
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}  # "an agreement with X": X is the other party
+THREAT_VERBS = frozenset({"threaten"})  # besides warning verbs: "threatened that it would respond"
 CONFIDENCE_BY_MODALITY = {"asserted": 1.0, "negated": 0.8, "future": 0.5, "hypothetical": 0.4}
 
 
@@ -39,6 +58,7 @@ class Discourse:
     deniers: tuple[str, ...] = ()
     deeds: list[Event] = field(default_factory=list)
     material: list[Event] = field(default_factory=list)  # the latest material events
+    named: dict[str, Event] = field(default_factory=dict)  # latest material event by trigger
 
 
 def _date(frame: Frame, sent: Span, published: str | None) -> tuple[str | None, str | None]:
@@ -162,8 +182,16 @@ def sentence_frames(sent: Span, index: MentionIndex) -> list[Frame]:
         _past_event_noun(f, sent, index)
         _retype(f, sent)
     frames += _pair_frames(sent, index, frames)
-    frames += [f for tok in sent if tok.lemma_.lower() in warning_verbs()
-               for f in [warning(tok, frames, index)] if f is not None]
+    frames += [f for tok in sent if tok.lemma_.lower() in imposing_verbs()
+               for f in imposition(tok, frames, index)]
+    threats = [f for tok in sent if tok.lemma_.lower() in warning_verbs() | THREAT_VERBS
+               for f in [retaliation(tok, index)] if f is not None]
+    threats += [f for tok in sent if tok.lemma_.lower() == "face"
+                for f in [or_else(tok, index)] if f is not None]
+    told = {f.trigger.i for f in threats}
+    frames += threats + [f for tok in sent if tok.lemma_.lower() in warning_verbs()
+                         and tok.i not in told
+                         for f in [warning(tok, frames, index)] if f is not None]
     frames += [f for tok in sent if tok.lemma_.lower() in wrongdoing_nouns()
                for f in [wrongdoing(tok, index)] if f is not None]
     return frames
@@ -243,6 +271,7 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
             accusers = earlier[-1].source.codes if earlier else memory.accusers
             if accusers:
                 f.target = _fixed(accusers, f)
+        _own_target(f)
         if not _keep(f):
             continue
         ev = to_event(f, sent, doc, index)
@@ -272,6 +301,8 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
     material = [ev for _, ev in by_frame if ev.type in MATERIAL and ev.source]
     if material:
         memory.material = material
+    memory.named.update({f.trigger.lemma_.lower(): ev for f, ev in by_frame
+                         if ev.type in MATERIAL and ev.source})
     claimants = tuple(dict.fromkeys(c.by for d in new_deeds for c in d.claims
                                     if c.by and c.stance == "asserts"))
     if not accusers and claimants:  # "Kallas said Iran had delivered drones": an allegation
@@ -282,6 +313,23 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
     elif new_deeds:
         memory.deeds = new_deeds
     return events
+
+
+def _own_target(frame: Frame) -> None:
+    """"Serbia will suspend exports to the two countries" read as SRB -> SRB,RUS: an actor
+    among several targets that is the source itself leaves the target. A target that is
+    only the source stays: domestic events ("police detained protesters") are real."""
+    own = set(frame.source.codes)
+    if not own or not own & set(frame.target.codes):
+        return
+    if set(frame.target.codes) <= own:
+        if frame.type == "MOBILIZE":  # "the deployment of US launchers": one's own forces
+            frame.target = NONE
+        return
+    kept = tuple(m for m in frame.target.mentions if m.actor.code not in own)
+    fixed = tuple(c for c in frame.target.fixed if c not in own)
+    text = " ".join(dict.fromkeys(m.text for m in kept)) or frame.target.text
+    frame.target = Actors(kept, text, fixed)
 
 
 def _concessions(sent: Span, index: MentionIndex, memory: Discourse, new_deeds: list[Event],
@@ -326,9 +374,13 @@ def _accused_deed(frame: Frame, frames: list[Frame], memory: Discourse) -> Actor
         if g.trigger.i == obj.i and g.source.mentions:
             return g.source
     if any(c.lower_ in ("the", "these", "those", "such", "this") for c in obj.children):
-        same = [e for e in memory.material if e.type in {s.type for s in noun_senses(obj.lemma_)}]
+        named = memory.named.get(obj.lemma_.lower())  # "the exercises": the exercises told
+        same = [named] if named else [
+            e for e in memory.material if e.type in {s.type for s in noun_senses(obj.lemma_)}]
         if same:
-            codes = tuple(dict.fromkeys(c for e in same[-1:] for c in (*e.source, *e.target)))
+            # both parties to a transfer are culpable; a hostile act's target is its victim
+            codes = tuple(dict.fromkeys(c for e in same[-1:] for c in (
+                *e.source, *(() if e.type in HOSTILE else e.target))))
             return Actors((), frame.target.text, codes)
     return frame.target
 

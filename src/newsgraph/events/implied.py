@@ -7,9 +7,9 @@ from spacy.tokens import Span, Token
 
 from .attribution import attribution_of
 from .frames import Frame
-from .lexicon import Sense
+from .lexicon import Sense, noun_senses, retaliation_nouns, retaliation_verbs
 from .modality import INTENT_NOUNS, modality_of
-from .patterns import NONE, Actors, MentionIndex, actors_of, subject_of
+from .patterns import NONE, Actors, MentionIndex, actors_of, preps, subject_of
 
 
 def wrongdoing(noun: Token, index: MentionIndex) -> Frame | None:
@@ -59,3 +59,84 @@ def warning(verb: Token, frames: list[Frame], index: MentionIndex) -> Frame | No
     if not source or not target:
         return None
     return Frame(verb, Sense("ACCUSE", None, "speech"), source, target, confidence=0.5)
+
+
+def imposition(verb: Token, frames: list[Frame], index: MentionIndex) -> list[Frame]:
+    """"imposed asset freezes and travel bans on X, as well as on Y": SANCTION by the
+    imposer on every party an on/against phrase names, wherever the parser hung the
+    measure or the phrase (the measure noun is often misparsed as a verb)."""
+    heads = [t for t in verb.subtree if t.i != verb.i and t.dep_ not in ("relcl", "acl")
+             and any(s.type == "SANCTION" for s in noun_senses(t.lemma_.lower()))
+             and _governed(t, verb)]
+    if not heads:
+        return []
+    source = actors_of(subject_of(verb), index)
+    if not source:
+        return []
+    taken = {c for f in frames if f.type == "SANCTION" and f.source for c in f.target.codes}
+    out = []
+    for head in (verb, *heads):
+        for p, obj in preps(head):
+            if p not in ("on", "against"):
+                continue
+            target = actors_of(obj, index, deep=True)
+            codes = set(target.codes)
+            if target and codes and not codes & taken and not codes <= set(source.codes):
+                taken |= codes
+                out.append(Frame(verb, Sense("SANCTION", None), source, target, confidence=0.5))
+    return out
+
+
+def _governed(tok: Token, verb: Token) -> bool:
+    """`tok` belongs to `verb`'s own clause (no clause boundary but the measure itself)."""
+    node = tok
+    while node.i != verb.i:
+        if node.dep_ in ("relcl", "acl", "advcl") and node.i != tok.i:
+            return False
+        node = node.head
+    return True
+
+
+def retaliation(verb: Token, index: MentionIndex) -> Frame | None:
+    """"X warned that it would respond with measures against Y", "warned of retaliation
+    against Y": a threat by the warner (or the clause's own subject) on Y."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        if modality_of(comp) not in ("future", "hypothetical") or not (
+                comp.lemma_.lower() in retaliation_verbs()
+                or any(t.lemma_.lower() in retaliation_nouns() for t in comp.subtree)):
+            return None
+        scope = comp
+    else:
+        scope = next((o for p, o in preps(verb) if p == "of"
+                      and o.lemma_.lower() in retaliation_nouns()), None)
+        if scope is None:
+            return None
+    source = actors_of(subject_of(verb), index)
+    target = next((found for t in scope.subtree if t.dep_ == "prep"
+                   and t.lower_ in ("against", "on", "toward", "towards")
+                   for o in t.children if o.dep_ == "pobj"
+                   for found in [actors_of(o, index, deep=True)] if found), NONE)
+    if not target:  # "warned Washington that it would respond": the one warned
+        target = actors_of(next((c for c in verb.children if c.dep_ == "dobj"), None), index)
+    if not source or not target or set(target.codes) <= set(source.codes):
+        return None
+    return Frame(verb, Sense("THREATEN", None, "speech"), source, target, confidence=0.5)
+
+
+def or_else(verb: Token, index: MentionIndex) -> Frame | None:
+    """"told Moldova to withdraw or face consequences": an ultimatum, a threat by the
+    speaker on the one told (the alternative is `face` + a retaliation noun after `or`)."""
+    if verb.dep_ != "conj" or not any(c.lower_ == "or" for c in verb.head.children) or not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in retaliation_nouns() for c in verb.children):
+        return None
+    demand = verb.head
+    if demand.dep_ not in ("xcomp", "ccomp"):
+        return None
+    speaker = demand.head
+    source = actors_of(subject_of(speaker), index)
+    target = actors_of(next((c for c in speaker.children if c.dep_ in ("dobj", "dative")), None),
+                       index)
+    if not source or not target or set(target.codes) <= set(source.codes):
+        return None
+    return Frame(speaker, Sense("THREATEN", None, "speech"), source, target, confidence=0.5)

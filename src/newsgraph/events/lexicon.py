@@ -228,3 +228,28 @@ def movement_verbs() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def measure_nouns() -> frozenset[str]:
     return frozenset(_nouns().get("measures", []))
+
+
+@lru_cache(maxsize=1)
+def time_words() -> frozenset[str]:
+    return frozenset(_verbs().get("time_words", []))
+
+
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    return frozenset(_verbs().get("document_nouns", []))
+
+
+@lru_cache(maxsize=1)
+def imposing_verbs() -> frozenset[str]:
+    return frozenset(_verbs().get("imposing_verbs", []))
+
+
+@lru_cache(maxsize=1)
+def retaliation_verbs() -> frozenset[str]:
+    return frozenset(str(w).replace("_", " ") for w in _verbs().get("retaliation_verbs", []))
+
+
+@lru_cache(maxsize=1)
+def retaliation_nouns() -> frozenset[str]:
+    return frozenset(_verbs().get("retaliation_nouns", []))

@@ -31,9 +31,11 @@ from .patterns import (
     subject_of,
     verb_above,
 )
+from .verbal import not_actor
 
 TARGET_PREPS = ("to", "against", "on", "upon", "at", "for", "toward", "towards", "into",
                 "over", "about", "with")
+ENCIRCLING = ("around", "off", "surrounding")
 PLACE_TYPES = {"ASSAULT", "COERCE"}  # "an offensive in Gaza" targets Gaza
 SOURCE_PREPS = ("by", "from")
 DEFAULT_TARGET = {"veto": "UNSC"}  # a veto is cast in the Security Council
@@ -128,6 +130,8 @@ def noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
     acl = _acl_verb(np)
     source, _ = _prep_actors(np, index, SOURCE_PREPS)
     allowed = TARGET_PREPS + (("in", "inside") if sense.type in PLACE_TYPES else ())
+    if sense.type == "MOBILIZE":
+        allowed += ENCIRCLING  # "exercises around Taiwan" names whom the drills press
     target, tprep = _prep_actors(np, index, allowed)
     if acl is not None:
         if not source:
@@ -199,7 +203,8 @@ def noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
     if not frame.target and frame.source and (verb is not None or owners):
         # a target that is no actor ("an investigation into the spending"): text only
         what = next((o for p, o in preps(np) if p in allowed + ("into", "of")
-                     and o.pos_ in ("NOUN", "PROPN")), None)
+                     and o.pos_ in ("NOUN", "PROPN")
+                     and not not_actor(o, speech=sense.frame == "speech")), None)
         if what is not None:
             frame.target = Actors((), np.doc[what.left_edge.i:what.i + 1].text)
     if lemma in needs_argument() and verb is None and not owners and not frame.source:

@@ -8,6 +8,7 @@ from .frames import Frame
 from .items import item_and_quantity
 from .lexicon import (
     Sense,
+    document_nouns,
     force_nouns,
     granting_verbs,
     hand_verbs,
@@ -19,6 +20,7 @@ from .lexicon import (
     purpose_verbs,
     reversal_verbs,
     speech_stance,
+    time_words,
     verb_object_sense,
     verb_senses,
 )
@@ -43,6 +45,7 @@ ASSAULT_PREPS = ("in", "inside", "across")
 REPORT_WORDS = {"claim", "report", "allegation", "assertion", "suggestion", "statement"}
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 SKIP_LEMMAS = {"be", "have", "do", "get", "say"}
+SPEECH_TYPES = {"ACCUSE", "REQUEST", "REJECT"}
 
 
 def _particle(verb: Token) -> list[str]:
@@ -62,10 +65,16 @@ def sense_of(verb: Token) -> Sense | None:
         return Sense("AGREE", None)  # "is willing to withdraw its troops"
     if lemma in SKIP_LEMMAS or verb.lower_ == "according":
         return None
+    if any(c.lower_ == "test" and c.i < verb.i for c in verb.children) and any(
+            s.type in ("ASSAULT", "MOBILIZE") for s in verb_senses(lemma)):
+        return Sense("MOBILIZE", None)  # "test-fired a missile": a weapons test (rule 9)
     for p in _particle(verb):
         if f"{lemma} {p}" in hand_verbs():
             return hand_verbs()[f"{lemma} {p}"][0]
     obj = child(verb, "dobj")
+    if speech_stance().get(lemma) == "concedes" and obj is None and child(
+            verb, "ccomp") is not None:
+        return None  # "conceded that X had ...": an admission of X (a claim), not a concession
     if obj is not None and obj.lemma_.lower() in ("demand", "request", "call", "condition"):
         if lemma in granting_verbs():
             return Sense("CONCEDE", None)  # "accepted the demands"
@@ -175,8 +184,14 @@ def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
         if recipient and set(recipient.codes) <= set(frame.source.codes) and recipient.codes:
             # "sent troops to its own border": a deployment, not a transfer
             frame.sense, recipient = Sense("MOBILIZE", "troops"), NONE
+        elif not recipient and frame.source and not _shares_recipient(verb) and not any(
+                p in ("to", "for", "into") for p, _ in preps(verb)) and _own_forces(theme):
+            # "dispatched its own aircraft and vessels": forces sent nowhere named deploy
+            frame.sense = Sense("MOBILIZE", "troops")
         frame.target, frame.theme = recipient, theme
         return frame
+    if sense.frame == "arrive":
+        return _arrival(frame, verb, index)
     if sense.frame == "receive":
         frame.target = frame.source
         frame.source, _ = _first_prep(verb, index, ("from",))
@@ -190,7 +205,7 @@ def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
     if not target:
         allowed = TARGET_PREPS + (ASSAULT_PREPS if sense.type == "ASSAULT" else ())
         if sense.type == "MOBILIZE":
-            allowed = ("against", "toward", "towards", "at")
+            allowed = ("against", "toward", "towards", "at", "around", "off")
         if sense.type in ("RETREAT", "SANCTION", "COERCE"):
             allowed += ("from", "out")  # "withdrew its peacekeepers from Liberia"
         target, _ = _first_prep(verb, index, allowed, deep=deep)
@@ -200,7 +215,9 @@ def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
             target = actors_of(child(comp, "nsubj", "nsubjpass"), index, deep=True)
     if not target:
         # "rejected X to postpone ...": the complement's subject is the one acted on
-        comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+        comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                 and not (sense.mode == "deny" and c.dep_ == "ccomp")]  # denied that Y did:
+        # Y is the deed's agent, the denial answers its accusers (coder.py)
         comps += [x for c in verb.children if c.dep_ == "acomp" for x in c.children
                   if x.dep_ == "xcomp"]
         for comp in comps:
@@ -223,6 +240,11 @@ def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
             what = next((o for p, o in preps(verb) if p in TARGET_PREPS and o.pos_ != "VERB"), None)
         if what is not None and sense.type == "MOBILIZE":
             what = None  # drills and deployments have no target unless one is named
+        if what is not None and sense.type == "ASSAULT" and what is patient and \
+                item_and_quantity([what])[0] is not None:
+            what = None  # "fired a missile": the weapon is the instrument, not the target
+        if what is not None and not_actor(what, speech=sense.type in SPEECH_TYPES):
+            what = None  # "conceded on Wednesday", "released a statement": no party
         if what is not None and what.pos_ in ("NOUN", "PROPN"):
             target = Actors((), phrase_text(what))
     frame.target = target
@@ -234,6 +256,54 @@ def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
         if passive and verb.dep_ in ("acl", "relcl"):
             frame.about.append(verb.head)
     return frame
+
+
+def not_actor(tok: Token, speech: bool = False) -> bool:
+    """A time ("Wednesday", "last week") is never an actor; a document ("a statement")
+    is none either, except as what a speech act answers ("rejected the report")."""
+    lemma = tok.lemma_.lower()
+    if tok.ent_type_ in ("DATE", "TIME") or lemma in time_words():
+        return True
+    return not speech and lemma in document_nouns()
+
+
+def _arrival(frame: Frame, verb: Token, index: MentionIndex) -> Frame | None:
+    """"tens of thousands of shells made by Serbian factories ended up in Ukraine": an
+    arms item (the subject) reached the place named; its maker or owner supplied it."""
+    subj = subject_of(verb)
+    if subj is None or item_and_quantity([subj])[0] is None:
+        return None
+    target, _ = _first_prep(verb, index, ("in", "to", "at", "with"))
+    source = NONE
+    for t in subj.subtree:
+        if t.dep_ == "agent":
+            source = actors_of(child(t, "pobj"), index, deep=True)
+        elif t.dep_ in ("poss", "amod") and not source:
+            source = actors_of(t, index)
+        if source:
+            break
+    if not source or not target or set(target.codes) <= set(source.codes):
+        return None
+    frame.source, frame.target, frame.theme = source, target, [subj]
+    return frame
+
+
+def _shares_recipient(verb: Token) -> bool:
+    """"shipped shells to Russia and dispatched troops": a conjoined transfer's recipient."""
+    return verb.dep_ == "conj" and any(
+        s.frame == "give" for s in verb_senses(verb.head.lemma_.lower()))
+
+
+def _own_forces(theme: list[Token]) -> bool:
+    """A theme of the sender's own forces: "its own aircraft", "troops", "warships"."""
+    for root in theme:
+        for t in (root, *root.conjuncts):
+            if t.lemma_.lower() in force_nouns() or t.lower_ in force_nouns():
+                return True
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children) and any(
+                    c.lower_ == "own" for c in t.children):
+                return True
+    return False
 
 
 def phrase_text(tok: Token) -> str:
