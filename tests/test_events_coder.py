@@ -246,3 +246,19 @@ def test_pronoun_source_is_shown_by_its_antecedent_in_the_sentence():
     (ev,) = find(evs, "SANCTION", "RUS")
     assert ev.source_text == "Russia"
     assert ev.target_text == "Poland and Germany"  # the coordinated phrase as written
+
+
+def test_evidence_is_the_exact_sentence_span_of_the_body():
+    from newsgraph.annotate import annotate
+    from newsgraph.events import extract
+    from newsgraph.model import Article, Block
+
+    body = ("Chile and Peru signed a fisheries agreement in Lima on Monday after two years "
+            "of talks.\n\nPeru later accused Chile of violating the maritime border twice.\n\n")
+    art = Article("d", "d.txt", None, body, None, None, None, None, None,
+                  (Block("en", 0, len(body)),))
+    events = extract(annotate(art))
+    assert events
+    for e in events:
+        ev = e.evidence
+        assert ev.text == body[ev.start:ev.end] and ev.text == ev.text.strip()

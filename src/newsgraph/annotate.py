@@ -30,7 +30,8 @@ def _assemble(article: Article, parse) -> AnnotatedDoc:
     from .actors import find_mentions
 
     sentences = tuple(
-        Sentence(s.start_char, s.end_char, s.text)
+        Sentence(s.start_char + len(s.text) - len(s.text.lstrip()),
+                 s.start_char + len(s.text.rstrip()), s.text.strip())
         for s in parse.sents
         if s.text.strip()
     )

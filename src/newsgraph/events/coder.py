@@ -128,7 +128,7 @@ def to_event(frame: Frame, sent: Span, doc: AnnotatedDoc, index: MentionIndex) -
         target=frame.target.codes,
         source_text=_named(frame.source, sent, index),
         target_text=_named(frame.target, sent, index),
-        evidence=Evidence(doc.article.name, sent.text, sent.start_char, sent.end_char),
+        evidence=evidence_of(doc.article.name, sent),
         item=item,
         quantity=quantity,
         date=date,
@@ -348,7 +348,7 @@ def _concessions(sent: Span, index: MentionIndex, memory: Discourse, new_deeds: 
             continue
         who = actors_of(subject_of(tok), index).codes or memory.deniers
         deeds = [d for d in new_deeds or memory.deeds if set(d.source) & set(who)]
-        ev_span = Evidence(doc.article.name, sent.text, sent.start_char, sent.end_char)
+        ev_span = evidence_of(doc.article.name, sent)
         out += [_restate(d, who, None, ev_span, "concedes") for d in deeds if who]
     return out
 
@@ -418,3 +418,12 @@ class RuleCoder:
             if sent.text.strip():
                 events += code_sentence(sent, doc, index, memory)
         return events
+
+
+def evidence_of(doc_name: str, sent) -> Evidence:
+    """The sentence span without the whitespace spaCy attaches to it (paragraph breaks,
+    a blanked non-English block), so `text == body[start:end]`."""
+    lead = len(sent.text) - len(sent.text.lstrip())
+    text = sent.text.strip()
+    start = sent.start_char + lead
+    return Evidence(doc_name, text, start, start + len(text))
