@@ -93,3 +93,11 @@ def test_registry_plugs_in_a_second_coder():
         registry._CODERS.pop("null-test")
     with pytest.raises(KeyError):
         registry.get("null-test")
+
+
+def test_ontology_has_the_16_plover_types_and_the_symmetric_ones():
+    from newsgraph.events.ontology import older_names, symmetric, types
+
+    assert len(types()) == 16 and set(types()) >= {"AID", "REJECT", "SANCTION", "ASSAULT"}
+    assert symmetric() == {"AGREE", "CONSULT", "COOPERATE"}
+    assert older_names()["YIELD"] == ("CONCEDE", "RETREAT")

@@ -23,12 +23,12 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..errors import Errors, NewsgraphError
+from ..events.ontology import older_names
 
 NONE = "NONE"
-YIELD_PARTS = {"CONCEDE", "RETREAT"}
-# GSR (PLOVER 0.5) names -> current PLOVER types
-OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",
-             "INVESTIGATE": "ACCUSE"}
+YIELD_PARTS = set(older_names()["YIELD"])
+# GSR (PLOVER 0.5) names -> current PLOVER types (the one-to-one renamings)
+OLD_NAMES = {old: new[0] for old, new in older_names().items() if len(new) == 1}
 # CAMEO country codes that differ from ISO 3166 alpha-3, and CAMEO's generic actor codes
 CAMEO_ISO3 = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "UK": "GBR"}
 GENERIC = {"IGO", "NGO", "IMG", "ISM", "MNC"}

@@ -20,9 +20,10 @@ from typing import Any
 import yaml
 
 from ..errors import Errors, NewsgraphError
+from ..events.ontology import symmetric
 from ..model import Article, Event
 
-SYMMETRIC = {"COOPERATE", "CONSULT", "AGREE"}
+SYMMETRIC = symmetric()
 FIELDS = ("title", "published", "outlet", "languages", "body_first", "body_last", "boilerplate")
 Key = tuple[str, str | None, str | None]
 

@@ -24,6 +24,7 @@ from .lexicon import (
     verb_object_sense,
     verb_senses,
 )
+from .ontology import symmetric
 from .patterns import (
     ACCUSATION_NOUNS,
     NONE,
@@ -43,7 +44,7 @@ TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "toward", "towards"
                 "over", "about", "for")
 ASSAULT_PREPS = ("in", "inside", "across")
 REPORT_WORDS = {"claim", "report", "allegation", "assertion", "suggestion", "statement"}
-SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+SYMMETRIC = symmetric()
 SKIP_LEMMAS = {"be", "have", "do", "get", "say"}
 SPEECH_TYPES = {"ACCUSE", "REQUEST", "REJECT"}
 
