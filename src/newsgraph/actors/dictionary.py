@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -26,7 +26,9 @@ class Entry:
     surname_only: bool = False  # a bare surname: needs the full name earlier, or a title
 
 
+@cache
 def load(name: str) -> dict:
+    """A data file, parsed once per process (states.yaml feeds several tables)."""
     with (DATA / name).open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
