@@ -98,17 +98,37 @@ def test_metadata(page: Article) -> None:
     assert page.languages == ["en"]
 
 
-def test_clock_above_the_navigation_is_not_the_date() -> None:
-    text = ("Monday, 02 January 2023 10:15 GMT\nNews    World    Sport    Money    Travel\n"
-            "Farmers Block Roads Over Diesel Prices\n\n"
+_FARMERS = ("Monday, 02 January 2023 10:15 GMT\nNews    World    Sport    Money    Travel\n"
+            "Farmers Block Roads Over Diesel Prices\n{dateline}\n"
             + "Farmers blocked several main roads with tractors on Friday to protest against "
               "the rising price of diesel, which they say has doubled in two years. " * 2
             + "\n\nThe agriculture minister said she would meet their representatives next "
               "week, but warned that the budget left little room for new subsidies this year.\n")
-    a = clean(_raw(text))
+
+
+def test_clock_above_the_navigation_is_only_a_last_resort() -> None:
+    a = clean(_raw(_FARMERS.format(dateline="")))
     assert a.title == "Farmers Block Roads Over Diesel Prices"
-    assert a.published is None
+    # No dateline: the site's clock is the day the page was served, and says so.
+    assert (a.published, a.published_source) == ("2023-01-02", "header")
     assert "Monday, 02 January 2023 10:15 GMT" in a.removed
+    # A dateline, even an older one, beats the clock.
+    a = clean(_raw(_FARMERS.format(dateline="Published 14 March 2021")))
+    assert (a.published, a.published_source) == ("2021-03-14", "text")
+
+
+def test_dates_of_other_things_are_not_the_publication_date() -> None:
+    text = ("Where did it go?\nJoined May 11, 2017 Messages 3,066\n"
+            + "I left my bag on the train this morning and nobody at the station seems to know "
+              "where the lost property office has moved to since the works began. " * 2 + "\n")
+    assert clean(_raw(text)).published is None
+
+
+def test_spaced_dotted_dates_are_read() -> None:
+    from newsgraph.clean.dates import parse_date
+
+    assert parse_date("lassú kilábalás 2020. 08. 18. 21:35", "hu", None) == "2020-08-18"
+    assert parse_date("2020.08.19. 08.00", "hu", None) == "2020-08-19"
 
 
 def test_wire_marker_is_outlet_and_leaves_the_body() -> None:

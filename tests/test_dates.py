@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -112,11 +113,12 @@ def test_sample_dumps_dated_from_their_text(name, expected):
     assert article.published == expected
 
 
-def test_clock_above_the_navigation_is_not_the_date():
+def test_clock_above_the_navigation_is_marked_as_header():
     dump = ("Thursday, 10 July 2025\nDANUBE POST\nSerbia | Region | Europe | World | Business\n"
             "\nMinisters meet on border crossings\n\n"
             + PARAS.replace("<p>", "").replace("</p>", "\n\n"))
-    assert clean(_text(dump)).published is None
+    a = clean(_text(dump))
+    assert (a.published, a.published_source) == ("2025-07-10", "header")
 
 
 # ------------------------------------------------------------ HTML sources
@@ -155,3 +157,20 @@ def test_revision_view_dated_by_its_modification():
     assert rev.published == "2020-04-07"
     page = clean_html(_html(ld, "", "https://wiki.example.org/wiki/X"))
     assert page.published == "2005-07-26"
+
+
+def test_utc_timestamp_read_in_the_outlets_zone():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+          '"datePublished": "2020-05-02T02:30:00Z"EXTRA}</script>')
+    # 02:30 UTC: still 1 May in Toronto (country-code domain) and in New York (English .com).
+    assert clean_html(_html(ld.replace("EXTRA", ""), "", "https://news.example.ca/a")).published \
+        == "2020-05-01"
+    assert clean_html(_html(ld.replace("EXTRA", ""), "", "https://news.example.com/a")).published \
+        == "2020-05-01"
+    # A .com page declared in Arabic is not American: the UTC day stands.
+    arabic = _html(ld.replace("EXTRA", ""), "", "https://news.example.com/a")
+    arabic = replace(arabic, data=arabic.data.replace(b"<html>", b'<html lang="ar">'))
+    assert clean_html(arabic).published == "2020-05-02"
+    # A .com page whose own timestamps state +05:30 is read at +05:30.
+    stated = ld.replace("EXTRA", ', "dateModified": "2020-05-02T09:00:00+05:30"')
+    assert clean_html(_html(stated, "", "https://news.example.com/a")).published == "2020-05-02"

@@ -51,7 +51,7 @@ class Article:
     title: str | None
     body: str
     published: str | None  # YYYY-MM-DD
-    published_source: str | None  # input | meta | url | text | byline
+    published_source: str | None  # input | jsonld | meta | url | text | header
     outlet: str | None
     author: str | None
     url: str | None

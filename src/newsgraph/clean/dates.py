@@ -17,7 +17,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|25\d\d)(?!\d)")
-_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+# 2020-08-18, 2020/08/18, 2020.08.18 and the spaced "2020. 08. 18." of Hungarian and Korean.
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)([-/.]|\.\s)(\d{1,2})\2(\d{1,2})(?!\d)")
 _DIGITS = re.compile(r"\d")
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20|25)\d\d)(?![\d.])")
 # Years 25xx are Thai Buddhist era (03/01/2567 is 3 January 2024).
@@ -57,6 +58,18 @@ def looks_like_date_line(text: str) -> bool:
     if len(text) > 40 and sum(bool(_DIGITS.search(t)) for t in tokens) < 0.2 * len(tokens):
         return False  # a headline that mentions a year
     return bool(_YEAR.search(text) or _relative(text) or re.search(r"\d{1,2}[./]\d{1,2}", text))
+
+
+def not_publication(text: str) -> bool:
+    """A line dating something other than the article: a member's joining day, a birth,
+    an expiry ("Joined May 11, 2017")."""
+    return bool(_not_publication_pattern().search(text.lower()))
+
+
+@lru_cache(maxsize=1)
+def _not_publication_pattern() -> re.Pattern[str]:
+    cues = _vocab()["not_publication_cues"]
+    return re.compile("|".join(rf"(?<!\w){re.escape(c)}(?!\w)" for c in cues))
 
 
 def _relative(text: str) -> bool:
@@ -112,7 +125,7 @@ def parse_date(
 def _candidates(text: str, langs: list[str | None], base: datetime | None, order: str):
     m = _ISO.search(text)
     if m:
-        d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+        d = _safe_date(int(m[1]), int(m[3]), int(m[4]))
         if d:
             yield d
     for m in _DOTTED.finditer(text):  # 12.09.2025: day first wherever dots are used

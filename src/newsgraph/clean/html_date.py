@@ -121,14 +121,48 @@ def _zones() -> dict[str, str]:
     return yaml.safe_load(data.read_text("utf-8"))["zones"]
 
 
-def outlet_zone(url: str | None) -> ZoneInfo | None:
-    """The time zone of the outlet's country, from its country-code domain."""
+def outlet_zone(url: str | None, tree: HtmlElement | None = None) -> dt.tzinfo | None:
+    """The outlet's time zone: its country-code domain's; on a generic domain (.com) the
+    offset its own timestamps state, else US Eastern for a page not declared in another
+    language than English (data/html_zones.yaml)."""
     host = urlsplit(url).hostname if url else None
-    zone = _zones().get(host.rsplit(".", 1)[-1]) if host else None
-    return ZoneInfo(zone) if zone else None
+    tld = host.rsplit(".", 1)[-1] if host else ""
+    name = _zones().get(tld)
+    if tld not in _GENERIC or tree is None:
+        return ZoneInfo(name) if name else None
+    stated = _stated_offset(tree)
+    if stated is not None:
+        return stated
+    return ZoneInfo(name) if name and _english_or_undeclared(tree) else None
 
 
-def _ld_day(value: str, zone: ZoneInfo | None) -> tuple[str | None, bool]:
+_GENERIC = ("com", "net", "org", "info", "biz")
+_OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})$")
+
+
+def _stated_offset(tree: HtmlElement) -> dt.tzinfo | None:
+    """The first non-UTC offset written in the page's date metadata (JSON-LD or meta)."""
+    values = [e.get("content") or "" for e in tree.iterfind(".//meta[@content]")
+              if (e.get("property") or e.get("name") or e.get("itemprop") or "").lower()
+              in DATE_ATTRIBUTES]
+    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
+        values += re.findall(r'"date(?:Published|Modified|Created)"\s*:\s*"([^"]+)"',
+                             script.text_content() or "")
+    for value in values:
+        m = _LOCAL_OFFSET.search(value.strip()) and _OFFSET.search(value.strip())
+        if m:
+            minutes = int(m[2]) * 60 + int(m[3])
+            if minutes <= 14 * 60:
+                return dt.timezone(dt.timedelta(minutes=minutes if m[1] == "+" else -minutes))
+    return None
+
+
+def _english_or_undeclared(tree: HtmlElement) -> bool:
+    declared = [*tree.xpath("/html/@lang"), *tree.xpath('//meta[@property="og:locale"]/@content')]
+    return not declared or any(str(v).lower().startswith("en") for v in declared)
+
+
+def _ld_day(value: str, zone: dt.tzinfo | None) -> tuple[str | None, bool]:
     """(day, is it the outlet's local day?) of a JSON-LD timestamp. A UTC
     timestamp ("...Z") is moved into the outlet's zone when its domain tells."""
     value = value.strip()
@@ -159,10 +193,11 @@ def is_revision(url: str | None) -> bool:
     return any(key in ("diff", "oldid") for key, _ in parse_qsl(query, keep_blank_values=True))
 
 
-def jsonld_date(tree: HtmlElement, url: str | None = None) -> tuple[str, bool] | None:
+def jsonld_date(tree: HtmlElement, url: str | None = None,
+                zone: dt.tzinfo | None = None) -> tuple[str, bool] | None:
     """(datePublished of the page's article object in JSON-LD, is it the local day?).
     On a revision view, dateModified is the revision's date."""
-    zone = outlet_zone(url)
+    zone = zone or outlet_zone(url, tree)
     keys = ("dateModified", *_LD_KEYS) if is_revision(url) else _LD_KEYS
     found: list[tuple[int, int, str, bool]] = []
     for script in tree.iterfind('.//script[@type="application/ld+json"]'):
@@ -204,7 +239,8 @@ def url_date(url: str | None) -> str | None:
 _META_STAMP = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
-def meta_date(tree: HtmlElement, url: str | None = None) -> str | None:
+def meta_date(tree: HtmlElement, url: str | None = None,
+              zone: dt.tzinfo | None = None) -> str | None:
     """The publication date in <meta> tags and their kin, as htmldate reads them;
     else a full timestamp in a publication meta tag htmldate rejects (it refuses
     more than 18 digits, so "2020-05-02T02:54:29.000Z" is lost), read as JSON-LD is."""
@@ -214,7 +250,7 @@ def meta_date(tree: HtmlElement, url: str | None = None) -> str | None:
         day = None
     if day:
         return day
-    zone = outlet_zone(url)
+    zone = zone or outlet_zone(url, tree)
     for elem in tree.iterfind(".//meta[@content]"):
         key = elem.get("property") or elem.get("name") or elem.get("itemprop") or ""
         content = elem.get("content") or ""
@@ -247,11 +283,11 @@ _EPOCH = re.compile(r"\d{10}(?:\d{3})?")
 _EPOCH_ATTRS = ("data-time", "data-timestamp", "data-time-ms", "data-utime", "data-publish-time")
 
 
-def epoch_date(tree: HtmlElement, url: str | None) -> str | None:
+def epoch_date(tree: HtmlElement, url: str | None, zone: dt.tzinfo | None = None) -> str | None:
     """The day of the first Unix timestamp carried by a visible date element: exact
     where the visible text was rendered in the crawler's zone. Read in the outlet's
     zone when its domain tells one, else in UTC."""
-    zone = outlet_zone(url) or dt.UTC
+    zone = zone or outlet_zone(url, tree) or dt.UTC
     query = " | ".join(f".//body//*[@{a}]" for a in _EPOCH_ATTRS)
     for elem in tree.xpath(query):
         if not (elem.text_content() or "").strip():
@@ -290,8 +326,9 @@ def find_published(tree: HtmlElement, url: str | None) -> tuple[str | None, str 
 
 def _find_published(tree: HtmlElement, url: str | None) -> tuple[str | None, str | None]:
     day = url_date(url)
-    ld = jsonld_date(tree, url)
-    meta = meta_date(tree, url)
+    zone = outlet_zone(url, tree)
+    ld = jsonld_date(tree, url, zone)
+    meta = meta_date(tree, url, zone)
     if day:
         # The URL names the day its slug was made (a draft may be a day older);
         # two other sources agreeing on another day outvote it.
@@ -307,7 +344,7 @@ def _find_published(tree: HtmlElement, url: str | None) -> tuple[str | None, str
         return ld[0], "jsonld"
     if meta:
         return meta, "meta"
-    day = epoch_date(tree, url) or stamped_date(tree)
+    day = epoch_date(tree, url, zone) or stamped_date(tree)
     if day:
         return day, "text"
     day = text_date(tree, url)

@@ -19,7 +19,12 @@ from newsgraph.clean.byline import (
     parse_byline,
     wire_marker,
 )
-from newsgraph.clean.dates import looks_like_date_line, numeric_order, parse_date
+from newsgraph.clean.dates import (
+    looks_like_date_line,
+    not_publication,
+    numeric_order,
+    parse_date,
+)
 from newsgraph.clean.lines import Line
 from newsgraph.language import paragraph_language
 from newsgraph.model import RawDoc
@@ -46,6 +51,7 @@ _DATE_CUE = re.compile(
 class Meta:
     title: str | None = None
     published: str | None = None
+    published_source: str | None = None  # text, or header for the page's own clock
     outlet: str | None = None
     author: str | None = None
     used: set[int] = field(default_factory=set)  # body-region lines that are metadata
@@ -59,7 +65,7 @@ def find_metadata(lines: list[Line], start: int, end: int, raw: RawDoc) -> Meta:
         meta.title = lines[title_at].text
         meta.used.add(title_at)
     top = title_at if title_at is not None else max(0, start - 5)
-    meta.published = _find_date(lines, top, start, end, raw)
+    meta.published, meta.published_source = _find_date(lines, top, start, end, raw)
     _find_outlet(lines, top, start, end, meta)
     return meta
 
@@ -103,7 +109,10 @@ def _find_title(lines: list[Line], start: int, end: int) -> int | None:
     return None
 
 
-def _find_date(lines: list[Line], top: int, start: int, end: int, raw: RawDoc) -> str | None:
+def _find_date(lines: list[Line], top: int, start: int, end: int,
+               raw: RawDoc) -> tuple[str | None, str | None]:
+    """(day, "text") from the article's own datelines, else (day, "header") from the site's
+    clock above the headline, else (None, None)."""
     lang = next((paragraph_language(ln.text) for ln in lines[start:end] if ln.label == "good"),
                 None)
     # A dateline sits right above or below the headline; a clock further up is page chrome.
@@ -138,10 +147,24 @@ def _find_date(lines: list[Line], top: int, start: int, end: int, raw: RawDoc) -
     # A relative expression ("3 hours ago", "heute") is no publication date (no anchor):
     # the only time a dump carries is when its file was written, not when it was shown.
     for ln in header + near + cued + tail + stamped + anywhere:
-        found = parse_date(ln.text, [lang, paragraph_language(ln.text)], None, order=order)
+        found = _read(ln, lang, order)
         if found:
-            return found
-    return None
+            return found, "text"
+    # Last, the site's clock ("/ martes 17 de marzo de 2020" above the menu): the day the
+    # page was served, which on a page showing no other date is the nearest to its
+    # publication. It never outranks a dateline: a stale clock may be years off.
+    clocks = [ln for ln in lines[:top] if ln.why == "date line" and ln.i not in seen]
+    for ln in clocks:
+        found = _read(ln, lang, order)
+        if found:
+            return found, "header"
+    return None, None
+
+
+def _read(ln: Line, lang: str | None, order: str) -> str | None:
+    if not_publication(ln.text):
+        return None
+    return parse_date(ln.text, [lang, paragraph_language(ln.text)], None, order=order)
 
 
 def _dated(ln: Line) -> bool:
