@@ -174,3 +174,13 @@ def test_utc_timestamp_read_in_the_outlets_zone():
     # A .com page whose own timestamps state +05:30 is read at +05:30.
     stated = ld.replace("EXTRA", ', "dateModified": "2020-05-02T09:00:00+05:30"')
     assert clean_html(_html(stated, "", "https://news.example.com/a")).published == "2020-05-02"
+
+
+def test_html_without_date_markup_read_like_a_dump():
+    # htmldate knows neither calendar; the page's own date line is read as in a text dump.
+    persian = clean_html(_html("", "<p class='date'>دوشنبه ۲ تير ۱۳۹۹ - 12:09</p>",
+                               "https://news.example.ir/a/1"))
+    assert (persian.published, persian.published_source) == ("2020-06-22", "text")
+    thai = clean_html(_html("", "<p class='date'>15 มกราคม 2567 10:30 น.</p>",
+                            "https://news.example.co.th/a/1"))
+    assert thai.published == "2024-01-15"

@@ -17,6 +17,9 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|25\d\d)(?!\d)")
+# A Solar Hijri year (1399 SH is 2020) in Arabic-script text.
+_SH_YEAR = re.compile(r"[\u0600-\u06ff].*(?<!\d)1[34]\d\d(?!\d)"
+                      r"|(?<!\d)1[34]\d\d(?!\d).*[\u0600-\u06ff]")
 # 2020-08-18, 2020/08/18, 2020.08.18 and the spaced "2020. 08. 18." of Hungarian and Korean.
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)([-/.]|\.\s)(\d{1,2})\2(\d{1,2})(?!\d)")
 _DIGITS = re.compile(r"\d")
@@ -57,7 +60,8 @@ def looks_like_date_line(text: str) -> bool:
     tokens = text.split()
     if len(text) > 40 and sum(bool(_DIGITS.search(t)) for t in tokens) < 0.2 * len(tokens):
         return False  # a headline that mentions a year
-    return bool(_YEAR.search(text) or _relative(text) or re.search(r"\d{1,2}[./]\d{1,2}", text))
+    return bool(_YEAR.search(text) or _SH_YEAR.search(text) or _relative(text)
+                or re.search(r"\d{1,2}[./]\d{1,2}", text))
 
 
 def not_publication(text: str) -> bool:

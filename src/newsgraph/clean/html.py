@@ -76,11 +76,26 @@ def extract_body(tree: HtmlElement, url: str | None):
 
 
 def blocks_of(body: str) -> tuple[Block, ...]:
-    try:
-        from newsgraph.language import detect_blocks
-    except ImportError:  # the language module is optional until it lands
-        return ()
+    from newsgraph.language import detect_blocks
+
     return tuple(detect_blocks(body))
+
+
+def dump_date(tree: HtmlElement, raw: RawDoc) -> tuple[str | None, str | None]:
+    """The date the page's text shows when its markup has none: the plain-text cleaner
+    reads dates in any language and calendar (Thai, Solar Hijri), which htmldate does not."""
+    from newsgraph.clean.dump import render
+    from newsgraph.clean.text import clean_text
+
+    text = render(tree)
+    url = page_url(raw)
+    dump = RawDoc(id=raw.id, origin=raw.origin, name=raw.name, content_type="text/plain",
+                  data=b"", fetched_at=raw.fetched_at, meta={"url": url} if url else {})
+    try:
+        article = clean_text(dump, text)
+    except NewsgraphError:  # no article text in the dump either
+        return None, None
+    return article.published, article.published_source
 
 
 def clean_html(raw: RawDoc) -> Article:
@@ -95,6 +110,8 @@ def clean_html(raw: RawDoc) -> Article:
     body, removed = tidy_body("\n".join([*before, text, *after]), meta_doc.title)
     if len(body.split()) < MIN_BODY_WORDS and len(body) < MIN_BODY_CHARS:  # a menu word
         raise NewsgraphError(Errors.E005, path=raw.origin, detail="extractor found no main text")
+    if published is None:
+        published, source = dump_date(tree, raw)
     meta = raw.meta
     given = plausible(meta.get("published"))
     if given:

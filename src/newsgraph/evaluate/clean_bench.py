@@ -124,10 +124,9 @@ def read_html(path: Path) -> bytes:
 
 def text_dump(html: bytes) -> str:
     """The page as a text dump looks: every visible line, menus and footers included."""
-    from inscriptis import get_text
-    from trafilatura.utils import decode_file
+    from newsgraph.clean.dump import render_bytes
 
-    return get_text(decode_file(html))
+    return render_bytes(html)
 
 
 def to_raw(page: Page, mode: str, url_hint: bool = True) -> RawDoc:
