@@ -150,3 +150,18 @@ def test_body_split_around_an_ad_slot_is_joined_but_teasers_are_not():
     a = clean_html(raw(html))
     assert a.body.index(PARAS[2]) < a.body.index(more)
     assert "Flood warnings" not in a.body and "Advertisement" not in a.body
+
+
+def test_bot_walls_are_named_in_the_error():
+    incapsula = (b'<html><head><META NAME="robots" CONTENT="noindex,nofollow"></head><body>'
+                 b'<iframe src="/_Incapsula_Resource?SWUDNSAI=31">Request unsuccessful. '
+                 b'Incapsula incident ID: 1234-5678</iframe></body></html>')
+    with pytest.raises(NewsgraphError) as err:
+        clean_html(raw(incapsula, "wall.html"))
+    assert err.value.line().startswith("E005 wall.html:") and "Incapsula" in err.value.line()
+    scripts = b"<html><head><script>" + b"var a=1;" * 500 + b"</script></head><body></body></html>"
+    with pytest.raises(NewsgraphError, match="drawn by scripts"):
+        clean_html(raw(scripts, "js.html"))
+    # A real article on a protected site carries the wall's script and is kept.
+    protected = page(head='<script src="/_Incapsula_Resource?SWJIYLWA=5074"></script>')
+    assert clean_html(raw(protected)).body.startswith("The foreign ministers")

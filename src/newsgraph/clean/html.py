@@ -8,7 +8,10 @@ win over anything found in the page.
 from __future__ import annotations
 
 from copy import deepcopy
+from functools import cache
+from importlib import resources
 
+import yaml
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.metadata import extract_metadata
@@ -81,6 +84,40 @@ def blocks_of(body: str) -> tuple[Block, ...]:
     return tuple(detect_blocks(body))
 
 
+@cache
+def _walls() -> dict[str, list[str]]:
+    data = resources.files("newsgraph.clean") / "data" / "walls.yaml"
+    return yaml.safe_load(data.read_text("utf-8"))["walls"]
+
+
+SCRIPT_ONLY_CHARS = 200  # visible text below this: the page is drawn by scripts
+
+
+WALL_MAX_WORDS = 50  # a protected site's real article may carry the wall's scripts too
+
+
+def wall_of(data: bytes) -> str | None:
+    """The bot-protection wall a page shows instead of its article, if one is recognised."""
+    low = data[:200_000].decode("utf-8", "replace").lower()
+    for wall, marks in _walls().items():
+        if any(m in low for m in marks):
+            return f"{wall} served a bot-protection page instead of the article"
+    return None
+
+
+def why_no_text(tree: HtmlElement, data: bytes) -> str:
+    """Why a page has no article: the wall served instead of it, if one is recognised."""
+    wall = wall_of(data)
+    if wall:
+        return wall
+    visible = deepcopy(tree)
+    for node in visible.xpath("//script|//style|//noscript"):
+        node.drop_tree()
+    if len(" ".join(visible.text_content().split())) < SCRIPT_ONLY_CHARS:
+        return "the page shows no text; it is drawn by scripts or is a bot-protection page"
+    return "extractor found no main text"
+
+
 def dump_date(tree: HtmlElement, raw: RawDoc) -> tuple[str | None, str | None]:
     """The date the page's text shows when its markup has none: the plain-text cleaner
     reads dates in any language and calendar (Thai, Solar Hijri), which htmldate does not."""
@@ -109,7 +146,10 @@ def clean_html(raw: RawDoc) -> Article:
     before, after = split_body_rest(tree, text)
     body, removed = tidy_body("\n".join([*before, text, *after]), meta_doc.title)
     if len(body.split()) < MIN_BODY_WORDS and len(body) < MIN_BODY_CHARS:  # a menu word
-        raise NewsgraphError(Errors.E005, path=raw.origin, detail="extractor found no main text")
+        raise NewsgraphError(Errors.E005, path=raw.origin, detail=why_no_text(tree, raw.data))
+    wall = len(body.split()) < WALL_MAX_WORDS and wall_of(raw.data)
+    if wall:  # "Request unsuccessful. Incapsula incident ID: ..." is no article
+        raise NewsgraphError(Errors.E005, path=raw.origin, detail=wall)
     if published is None:
         published, source = dump_date(tree, raw)
     meta = raw.meta
