@@ -237,3 +237,51 @@ def test_comment_section_and_teaser_cards_stay_out() -> None:
     assert "5 Comments" in a.removed
     assert any(r.startswith("Council Delays Vote") for r in a.removed)
     assert all("says:" not in p for p in a.body.split("\n\n"))
+
+
+MENU = "\n".join(f"* {w}" for w in ("Home", "Politics", "Economy", "Culture", "Sport"))
+
+
+def test_short_sentences_on_their_own_lines_are_prose() -> None:
+    # A page that sets every sentence on its own line has no long line to vouch for them;
+    # a run of lines that each end a sentence is still the article, not furniture.
+    sentences = ["The old bridge over the river will close for repairs next month.",
+                 "Engineers found cracks in two of its supports during a routine check.",
+                 "Drivers will have to use the ring road for at least half a year.",
+                 "The city says a ferry will run every hour while the work goes on."]
+    about = ("The Riverside Courier is an independent weekly newspaper that has covered the "
+             "towns along the river since 1921 and is owned by a trust of its own readers.")
+    text = "\n".join([MENU, "Image copyright City Archive", *sentences,
+                      "Image copyright City Archive", MENU, "About us", about, MENU, ""])
+    a = clean(_raw(text))
+    assert a.body.split("\n\n") == sentences
+
+
+def test_a_table_announced_by_a_sentence_is_kept() -> None:
+    # Rows of a standings table look like a menu (cells in wide columns) and have no stop
+    # words, but the sentence ending in ":" above them says they are the text.
+    rows = [f"{k}   Rider Number{k}   {300 - 7 * k}   {k % 3}" for k in range(1, 9)]
+    text = "\n".join([MENU, "Standings of the regional cycling cup after the seventh round:",
+                      "Pos   Rider   Points   Wins", *rows, MENU, ""])
+    a = clean(_raw(text))
+    assert "Rider Number1" in a.body and "Rider Number8" in a.body
+    assert "Home" not in a.body
+
+
+def test_a_long_comment_thread_does_not_outweigh_a_short_post() -> None:
+    # An open thread: one paragraph of post, then a long discussion under "Comments".
+    post = ("This is our quarterly open thread, where readers can raise any question about our "
+            "research, our grants or the way we work, and our staff will try to answer all of "
+            "them in the comments below over the next few weeks.")
+    def reply(k: int, n: int) -> str:  # distinct paragraphs, as real replies are
+        return (f"Thank you for question {k}.{n}. We looked at study number {k * 10 + n} when "
+                "it came out and we think its estimate of the effect is plausible, but it does "
+                "not change our view of the programme, because the cost per person reached is "
+                "still far too high for it to compete with the charities we recommend today.")
+
+    thread = "\n".join(f"Reader{k} on March {k}, 2023 at 10:0{k} am said:\n" +
+                       "\n".join(reply(k, n) for n in range(3)) for k in range(1, 8))
+    text = "\n".join([MENU, "March 2023 open thread", "March 1, 2023 | by Staff Writer", post,
+                      "Comments", thread, MENU, ""])
+    a = clean(_raw(text))
+    assert a.body == post
