@@ -184,3 +184,10 @@ def test_html_without_date_markup_read_like_a_dump():
     thai = clean_html(_html("", "<p class='date'>15 มกราคม 2567 10:30 น.</p>",
                             "https://news.example.co.th/a/1"))
     assert thai.published == "2024-01-15"
+
+
+def test_saved_page_without_its_address_uses_its_canonical_url():
+    head = '<link rel="canonical" href="https://paper.example.com/2020/07/08/abc_story.html">'
+    a = clean_html(_html(head, "", "saved/page.html"))
+    assert (a.published, a.published_source) == ("2020-07-08", "url")
+    assert a.url == "https://paper.example.com/2020/07/08/abc_story.html"

@@ -118,14 +118,14 @@ def why_no_text(tree: HtmlElement, data: bytes) -> str:
     return "extractor found no main text"
 
 
-def dump_date(tree: HtmlElement, raw: RawDoc) -> tuple[str | None, str | None]:
+def dump_date(tree: HtmlElement, raw: RawDoc,
+              url: str | None) -> tuple[str | None, str | None]:
     """The date the page's text shows when its markup has none: the plain-text cleaner
     reads dates in any language and calendar (Thai, Solar Hijri), which htmldate does not."""
     from newsgraph.clean.dump import render
     from newsgraph.clean.text import clean_text
 
     text = render(tree)
-    url = page_url(raw)
     dump = RawDoc(id=raw.id, origin=raw.origin, name=raw.name, content_type="text/plain",
                   data=b"", fetched_at=raw.fetched_at, meta={"url": url} if url else {})
     try:
@@ -135,10 +135,21 @@ def dump_date(tree: HtmlElement, raw: RawDoc) -> tuple[str | None, str | None]:
     return article.published, article.published_source
 
 
+def canonical_url(tree: HtmlElement) -> str | None:
+    """The address the page gives itself (<link rel="canonical">, og:url), when absolute."""
+    for value in (*tree.xpath('//link[@rel="canonical"]/@href'),
+                  *tree.xpath('//meta[@property="og:url"]/@content')):
+        value = str(value).strip()
+        if value.startswith(("http://", "https://")):
+            return value
+    return None
+
+
 def clean_html(raw: RawDoc) -> Article:
     """The article in an HTML page. Raises E005 when the page holds no article text."""
-    url = page_url(raw)
     tree = parse(raw)
+    # A saved page without its address still names itself: its URL date and domain count.
+    url = page_url(raw) or canonical_url(tree)
     published, source = find_published(tree, url)
     meta_doc = page_metadata(deepcopy(tree), url)
     doc = extract_body(tree, url)
@@ -151,7 +162,7 @@ def clean_html(raw: RawDoc) -> Article:
     if wall:  # "Request unsuccessful. Incapsula incident ID: ..." is no article
         raise NewsgraphError(Errors.E005, path=raw.origin, detail=wall)
     if published is None:
-        published, source = dump_date(tree, raw)
+        published, source = dump_date(tree, raw, url)
     meta = raw.meta
     given = plausible(meta.get("published"))
     if given:
