@@ -285,3 +285,23 @@ def test_a_long_comment_thread_does_not_outweigh_a_short_post() -> None:
                       "Comments", thread, MENU, ""])
     a = clean(_raw(text))
     assert a.body == post
+
+
+_WIRE = ("Grain Corridor Talks Resume\n"
+         "ANKARA, June 29 (Reuters) - Negotiators from the two sides met again on Monday to "
+         "discuss the reopening of the sea corridor for grain shipments, officials said.\n\n"
+         "The talks, hosted by the foreign ministry, are expected to last three days and to cover "
+         "inspections, insurance and the safety of crews on board the ships.\n{footer}")
+
+
+def test_yearless_wire_dateline_takes_the_pages_year_or_the_fetch_time() -> None:
+    # The newest year the page writes (its copyright notice) bounds the day from above.
+    a = clean(_raw(_WIRE.format(footer="© 2021 Harbour Wire Services"),
+                   fetched="2023-03-15T12:00:00+00:00"))
+    assert (a.published, a.published_source) == ("2021-06-29", "text")
+    # No year on the page: the latest 29 June on or before the file was fetched.
+    assert clean(_raw(_WIRE.format(footer=""), fetched="2023-03-15T12:00:00+00:00")).published \
+        == "2022-06-29"
+    # A place in lower case with no agency is prose, not a dateline.
+    prose = _WIRE.format(footer="").replace("ANKARA, June 29 (Reuters) -", "Then, June 29 -")
+    assert clean(_raw(prose)).published is None

@@ -188,6 +188,43 @@ def _spans(text: str, lang: str | None, base: datetime | None):
                 yield d
 
 
+# "MOSCOW, June 29 (Reuters) -", "BEIJING, 29 juin (Xinhua) --", "МОСКВА, 29 июня. /ТАСС/.":
+# a wire dateline names the place (in capitals, or followed by the agency) and the day only.
+_WIRE_DATELINE = re.compile(
+    r"^\s*(?P<place>[^\W\d_][^\W\d_'’.-]*(?:[ /'’.-][^\W\d_]+){0,4}),\s+"
+    r"(?P<day>\d{1,2}\.?\s+[^\W\d_]{3,}\.?|[^\W\d_]{3,}\.?\s+\d{1,2})"
+    r"(?P<rest>[.,]?\s*(?:\(|/|—|–|-))")
+_AGENCY = re.compile(r"[.,]?\s*(?:\(\s*[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?\s*\)|/\s*[A-ZА-Я]{2,})")
+
+
+def wire_day(text: str, lang: str | None, anchor: datetime) -> str | None:
+    """The day of a yearless wire dateline opening `text`: the latest such day on or before
+    `anchor` (the page's newest year, or when the file was fetched)."""
+    import dateparser
+
+    text = ascii_digits(text)
+    m = _WIRE_DATELINE.match(text)
+    if not m or not (m["place"].isupper() or _AGENCY.match(text, m.start("rest"))):
+        return None
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"],
+                "RELATIVE_BASE": anchor.replace(tzinfo=None), "RETURN_AS_TIMEZONE_AWARE": False}
+    try:
+        found = dateparser.parse(m["day"], languages=[lang] if lang else None, settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    if found is None or found > anchor.replace(tzinfo=None):
+        return None
+    day = _safe_date(found.year, found.month, found.day)
+    return day.isoformat() if day and day.year >= _vocab()["min_year"] else None
+
+
+def newest_year(texts: list[str]) -> int | None:
+    """The latest plausible year written in `texts` (date lines, a copyright notice)."""
+    years = [int(y) for t in texts for y in _YEAR.findall(ascii_digits(t))
+             if _vocab()["min_year"] <= int(y) <= date.today().year]
+    return max(years, default=None)
+
+
 def _thai(text: str) -> date | None:
     v = _vocab()
     for month, names in v["thai_months"].items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from newsgraph.clean.byline import (
@@ -21,9 +22,11 @@ from newsgraph.clean.byline import (
 )
 from newsgraph.clean.dates import (
     looks_like_date_line,
+    newest_year,
     not_publication,
     numeric_order,
     parse_date,
+    wire_day,
 )
 from newsgraph.clean.lines import Line
 from newsgraph.language import paragraph_language
@@ -150,6 +153,12 @@ def _find_date(lines: list[Line], top: int, start: int, end: int,
         found = _read(ln, lang, order)
         if found:
             return found, "text"
+    # A wire dateline without a year opening the body ("MOSCOW, June 29 (Reuters) -").
+    anchor = _year_anchor(lines, raw)
+    for ln in lines[start:min(end, start + 2)]:
+        found = wire_day(ln.text, lang, anchor) if ln.label == "good" else None
+        if found:
+            return found, "text"
     # Last, the site's clock ("/ martes 17 de marzo de 2020" above the menu): the day the
     # page was served, which on a page showing no other date is the nearest to its
     # publication. It never outranks a dateline: a stale clock may be years off.
@@ -159,6 +168,22 @@ def _find_date(lines: list[Line], top: int, start: int, end: int,
         if found:
             return found, "header"
     return None, None
+
+
+def _year_anchor(lines: list[Line], raw: RawDoc) -> datetime:
+    """Where a yearless day is looked back from: when the file was fetched, or the end of
+    the newest year the page writes in its date lines and copyright notice, if earlier."""
+    try:
+        fetched = datetime.fromisoformat(raw.fetched_at.replace("Z", "+00:00"))
+    except ValueError:
+        fetched = datetime.now(UTC)
+    fetched = fetched.replace(tzinfo=None)
+    year = newest_year([ln.text for ln in lines if ln.why == "date line"
+                        or _COPYRIGHT_MARK.search(ln.text)])
+    return datetime(year, 12, 31) if year and year < fetched.year else fetched
+
+
+_COPYRIGHT_MARK = re.compile(r"©|\(c\)|copyright", re.I)
 
 
 def _read(ln: Line, lang: str | None, order: str) -> str | None:
