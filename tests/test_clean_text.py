@@ -305,3 +305,18 @@ def test_yearless_wire_dateline_takes_the_pages_year_or_the_fetch_time() -> None
     # A place in lower case with no agency is prose, not a dateline.
     prose = _WIRE.format(footer="").replace("ANKARA, June 29 (Reuters) -", "Then, June 29 -")
     assert clean(_raw(prose)).published is None
+
+
+def test_relative_bylines_in_other_languages_are_date_lines_without_a_date() -> None:
+    from newsgraph.clean.dates import looks_like_date_line
+
+    text = ("Vijesti\nGradsko vijeće usvojilo novi proračun\nAutor: Ana Horvat prije 3 sata\n"
+            + "Gradsko vijeće je u utorak navečer usvojilo proračun za iduću godinu, nakon "
+              "rasprave koja je trajala gotovo šest sati i u kojoj su sudjelovali svi klubovi. " * 2
+            + "\n\nOporba je najavila da će tražiti reviziju nekoliko stavki u proljeće.\n")
+    a = clean(_raw(text))
+    assert a.title == "Gradsko vijeće usvojilo novi proračun"
+    assert a.published is None  # "3 hours ago" has no anchor in a dump
+    assert "prije 3 sata" not in a.body
+    # Cues are whole words: "потому" holds "тому" but is no relative date.
+    assert looks_like_date_line("5 годин тому") and not looks_like_date_line("потому 5 лет")

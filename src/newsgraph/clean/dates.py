@@ -76,14 +76,17 @@ def _not_publication_pattern() -> re.Pattern[str]:
     return re.compile("|".join(rf"(?<!\w){re.escape(c)}(?!\w)" for c in cues))
 
 
+_NO_SPACES = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")
+
+
 def _relative(text: str) -> bool:
     return bool(_relative_pattern().search(text.lower()))
 
 
 @lru_cache(maxsize=1)
 def _relative_pattern() -> re.Pattern[str]:
-    # ASCII cues are whole words; others (CJK, Thai) are matched anywhere.
-    parts = [rf"(?<!\w){re.escape(c)}(?!\w)" if c.isascii() else re.escape(c)
+    # Cues are whole words, except in scripts written without spaces (CJK, Thai).
+    parts = [re.escape(c) if _NO_SPACES.search(c) else rf"(?<!\w){re.escape(c)}(?!\w)"
              for c in _vocab()["relative_cues"]]
     return re.compile("|".join(parts))
 
