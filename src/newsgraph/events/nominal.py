@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 from .frames import Frame
@@ -20,6 +22,7 @@ from .lexicon import (
 )
 from .patterns import (
     NONE,
+    TARGET_PREPS,
     Actors,
     MentionIndex,
     actors_of,
@@ -33,9 +36,7 @@ from .patterns import (
 )
 from .verbal import not_actor
 
-TARGET_PREPS = ("to", "against", "on", "upon", "at", "for", "toward", "towards", "into",
-                "over", "about", "with")
-ENCIRCLING = ("around", "off", "surrounding")
+ENCIRCLING = frozenset({"around", "off", "surrounding"})
 PLACE_TYPES = {"ASSAULT", "COERCE"}  # "an offensive in Gaza" targets Gaza
 SOURCE_PREPS = ("by", "from")
 DEFAULT_TARGET = {"veto": "UNSC"}  # a veto is cast in the Security Council
@@ -57,7 +58,7 @@ def _np_head(tok: Token) -> Token:
 
 
 def _prep_actors(head: Token, index: MentionIndex,
-                 allowed: tuple[str, ...]) -> tuple[Actors, str | None]:
+                 allowed: Collection[str]) -> tuple[Actors, str | None]:
     for p, o in preps(head):
         if p in allowed and o.pos_ == "VERB" and o.dep_ == "pcomp":
             o = child(o, "dobj")  # "concerns over [deepening] collaboration between ..."
@@ -129,9 +130,9 @@ def noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
         verb = verb_above(np)  # "remained on alert", "went on strike"
     acl = _acl_verb(np)
     source, _ = _prep_actors(np, index, SOURCE_PREPS)
-    allowed = TARGET_PREPS + (("in", "inside") if sense.type in PLACE_TYPES else ())
+    allowed = TARGET_PREPS | ({"in", "inside"} if sense.type in PLACE_TYPES else set())
     if sense.type == "MOBILIZE":
-        allowed += ENCIRCLING  # "exercises around Taiwan" names whom the drills press
+        allowed |= ENCIRCLING  # "exercises around Taiwan" names whom the drills press
     target, tprep = _prep_actors(np, index, allowed)
     if acl is not None:
         if not source:
@@ -202,7 +203,7 @@ def noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
         frame.target = Actors((), None, (DEFAULT_TARGET[lemma],))
     if not frame.target and frame.source and (verb is not None or owners):
         # a target that is no actor ("an investigation into the spending"): text only
-        what = next((o for p, o in preps(np) if p in allowed + ("into", "of")
+        what = next((o for p, o in preps(np) if p in allowed | {"into", "of"}
                      and o.pos_ in ("NOUN", "PROPN")
                      and not not_actor(o, speech=sense.frame == "speech")), None)
         if what is not None:

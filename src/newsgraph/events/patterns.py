@@ -20,6 +20,10 @@ AGENT_OF = {"representative", "representatives", "delegate", "delegation", "gove
             "military", "regime", "state", "people", "authorities", "ambassador", "envoy",
             "member", "members", "head", "spokesperson", "spokesman", "spokeswoman", "office",
             "administration", "parliament", "navy", "troops", "side", "part"}
+# Prepositions that introduce whom an act is aimed at ("sanctions on X", "protested to X");
+# a membership set: the first such phrase in the sentence wins, whatever its preposition.
+TARGET_PREPS = frozenset({"to", "against", "on", "upon", "at", "for", "toward", "towards", "into",
+                          "over", "about", "with"})
 MAX_LIST_CHARS = 80  # a longer stretch between coordinated mentions is not one phrase
 INCLUDING = {"including", "like", "as"}
 ACCUSATION_NOUNS = {"condemnation", "accusation", "allegation", "criticism", "denunciation",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 from .frames import Frame
@@ -28,6 +30,7 @@ from .ontology import symmetric
 from .patterns import (
     ACCUSATION_NOUNS,
     NONE,
+    TARGET_PREPS,
     Actors,
     MentionIndex,
     actors_of,
@@ -40,9 +43,7 @@ from .patterns import (
     subject_of,
 )
 
-TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "toward", "towards", "into",
-                "over", "about", "for")
-ASSAULT_PREPS = ("in", "inside", "across")
+ASSAULT_PREPS = frozenset({"in", "inside", "across"})
 REPORT_WORDS = {"claim", "report", "allegation", "assertion", "suggestion", "statement"}
 SYMMETRIC = symmetric()
 SKIP_LEMMAS = {"be", "have", "do", "get", "say"}
@@ -136,7 +137,7 @@ def _source(verb: Token, index: MentionIndex) -> Actors:
     return found
 
 
-def _first_prep(verb: Token, index: MentionIndex, allowed: tuple[str, ...],
+def _first_prep(verb: Token, index: MentionIndex, allowed: Collection[str],
                 deep: bool = False) -> tuple[Actors, Token | None]:
     for p, o in preps(verb):
         if p in allowed and o.pos_ != "VERB":
@@ -204,11 +205,11 @@ def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
             item_and_quantity([patient])[0] or patient.lemma_.lower() in force_nouns()):
         target = NONE  # "deployed troops to X": the troops are what moves, X the target
     if not target:
-        allowed = TARGET_PREPS + (ASSAULT_PREPS if sense.type == "ASSAULT" else ())
+        allowed = TARGET_PREPS | (ASSAULT_PREPS if sense.type == "ASSAULT" else frozenset())
         if sense.type == "MOBILIZE":
-            allowed = ("against", "toward", "towards", "at", "around", "off")
+            allowed = frozenset({"against", "toward", "towards", "at", "around", "off"})
         if sense.type in ("RETREAT", "SANCTION", "COERCE"):
-            allowed += ("from", "out")  # "withdrew its peacekeepers from Liberia"
+            allowed |= {"from", "out"}  # "withdrew its peacekeepers from Liberia"
         target, _ = _first_prep(verb, index, allowed, deep=deep)
     if not target and sense.frame == "speech" and sense.mode != "deny":
         comp = child(verb, "ccomp")
