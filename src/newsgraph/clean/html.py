@@ -26,6 +26,8 @@ MIN_PRECISE_SHARE = 0.5
 # Less than this is a menu word or a caption, not an article (chars cover CJK).
 MIN_BODY_WORDS = 3
 MIN_BODY_CHARS = 40
+SCRIPT_ONLY_CHARS = 200  # visible text below this: the page is drawn by scripts
+WALL_MAX_WORDS = 50  # a protected site's real article may carry the wall's scripts too
 
 
 def page_url(raw: RawDoc) -> str | None:
@@ -88,12 +90,6 @@ def blocks_of(body: str) -> tuple[Block, ...]:
 def _walls() -> dict[str, list[str]]:
     data = resources.files("newsgraph.clean") / "data" / "walls.yaml"
     return yaml.safe_load(data.read_text("utf-8"))["walls"]
-
-
-SCRIPT_ONLY_CHARS = 200  # visible text below this: the page is drawn by scripts
-
-
-WALL_MAX_WORDS = 50  # a protected site's real article may carry the wall's scripts too
 
 
 def wall_of(data: bytes) -> str | None:
