@@ -193,11 +193,10 @@ def is_revision(url: str | None) -> bool:
     return any(key in ("diff", "oldid") for key, _ in parse_qsl(query, keep_blank_values=True))
 
 
-def jsonld_date(tree: HtmlElement, url: str | None = None,
-                zone: dt.tzinfo | None = None) -> tuple[str, bool] | None:
+def jsonld_date(tree: HtmlElement, url: str | None,
+                zone: dt.tzinfo | None) -> tuple[str, bool] | None:
     """(datePublished of the page's article object in JSON-LD, is it the local day?).
     On a revision view, dateModified is the revision's date."""
-    zone = zone or outlet_zone(url, tree)
     keys = ("dateModified", *_LD_KEYS) if is_revision(url) else _LD_KEYS
     found: list[tuple[int, int, str, bool]] = []
     for script in tree.iterfind('.//script[@type="application/ld+json"]'):
@@ -239,8 +238,7 @@ def url_date(url: str | None) -> str | None:
 _META_STAMP = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
-def meta_date(tree: HtmlElement, url: str | None = None,
-              zone: dt.tzinfo | None = None) -> str | None:
+def meta_date(tree: HtmlElement, zone: dt.tzinfo | None) -> str | None:
     """The publication date in <meta> tags and their kin, as htmldate reads them;
     else a full timestamp in a publication meta tag htmldate rejects (it refuses
     more than 18 digits, so "2020-05-02T02:54:29.000Z" is lost), read as JSON-LD is."""
@@ -250,7 +248,6 @@ def meta_date(tree: HtmlElement, url: str | None = None,
         day = None
     if day:
         return day
-    zone = zone or outlet_zone(url, tree)
     for elem in tree.iterfind(".//meta[@content]"):
         key = elem.get("property") or elem.get("name") or elem.get("itemprop") or ""
         content = elem.get("content") or ""
@@ -283,11 +280,11 @@ _EPOCH = re.compile(r"\d{10}(?:\d{3})?")
 _EPOCH_ATTRS = ("data-time", "data-timestamp", "data-time-ms", "data-utime", "data-publish-time")
 
 
-def epoch_date(tree: HtmlElement, url: str | None, zone: dt.tzinfo | None = None) -> str | None:
+def epoch_date(tree: HtmlElement, zone: dt.tzinfo | None) -> str | None:
     """The day of the first Unix timestamp carried by a visible date element: exact
     where the visible text was rendered in the crawler's zone. Read in the outlet's
     zone when its domain tells one, else in UTC."""
-    zone = zone or outlet_zone(url, tree) or dt.UTC
+    zone = zone or dt.UTC
     query = " | ".join(f".//body//*[@{a}]" for a in _EPOCH_ATTRS)
     for elem in tree.xpath(query):
         if not (elem.text_content() or "").strip():
@@ -328,7 +325,7 @@ def _find_published(tree: HtmlElement, url: str | None) -> tuple[str | None, str
     day = url_date(url)
     zone = outlet_zone(url, tree)
     ld = jsonld_date(tree, url, zone)
-    meta = meta_date(tree, url, zone)
+    meta = meta_date(tree, zone)
     if day:
         # The URL names the day its slug was made (a draft may be a day older);
         # two other sources agreeing on another day outvote it.
@@ -344,7 +341,7 @@ def _find_published(tree: HtmlElement, url: str | None) -> tuple[str | None, str
         return ld[0], "jsonld"
     if meta:
         return meta, "meta"
-    day = epoch_date(tree, url, zone) or stamped_date(tree)
+    day = epoch_date(tree, zone) or stamped_date(tree)
     if day:
         return day, "text"
     day = text_date(tree, url)
