@@ -23,6 +23,9 @@ class Errors:
     E012 = "database error ({detail})"
     E013 = "document not found ({detail})"
     E014 = "internal error, please report it ({detail})"
+    # E020-E029: linking (facts, copies, embargoes)
+    # E030-E039: the HTTP API and exports
+    # E040-E049: readers and fetching (feeds, archives, URLs)
 
 
 class NewsgraphError(Exception):
