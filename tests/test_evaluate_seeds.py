@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,12 @@ SHARED = Path(__file__).parents[2] / "shared"
 GOLD = SHARED / "gold" / "seeds.yaml"
 SEEDS = SHARED / "seeds"
 
-FLOORS = {"event_f1": 0.85, "event_precision": 0.95, "claims_f1": 0.85, "arms_f1": 0.85}
+# Scored strictly: an unresolved non-vague side makes an event wrong (GUIDELINES.md).
+FLOORS = {"event_f1": 0.74, "event_precision": 0.74, "claims_f1": 0.82, "arms_f1": 0.85}
 # The sample corpus (examples/), on which the coder was not tuned: its numbers say how the
 # coder does on unseen articles.
 EXAMPLES = Path(__file__).parents[1] / "examples"
-SAMPLE_FLOORS = {"event_f1": 0.72, "event_precision": 0.83, "claims_f1": 0.58, "arms_f1": 0.82}
+SAMPLE_FLOORS = {"event_f1": 0.62, "event_precision": 0.61, "claims_f1": 0.53, "arms_f1": 0.82}
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +113,36 @@ def test_an_event_without_target_matches_gold_target_null(tmp_path):
                     encoding="utf-8")
     r = score(str(gold), str(tmp_path))
     assert r["events"]["tp"] == 1 and r["events"]["fn"] == 0
+
+
+def test_unresolved_non_actor_side_is_wrong_but_vague_group_is_optional(tmp_path):
+    from newsgraph.evaluate.seeds import event_keys, is_vague
+    from newsgraph.model import Event, Evidence
+
+    ev = Evidence("a.txt", "x", 0, 1)
+    wrong = Event("REQUEST", None, ("USA",), (), None, "an immediate end", ev)
+    vague = Event("ACCUSE", None, ("USA",), (), None, "several Western powers", ev)
+    assert is_vague("nearly 50 countries") and is_vague("gunmen")
+    assert not is_vague("an immediate end") and not is_vague("police")
+    keys, is_v = event_keys(wrong)
+    assert not is_v and keys == [("REQUEST", "USA", "?unresolved")]
+    keys, is_v = event_keys(vague)
+    assert is_v and keys == [("ACCUSE", "USA", None)]
+
+
+def test_jsonl_gold_documents_and_halves(tmp_path):
+    line = {"id": "n1", "text": ("Chile criticized Peru on Monday over the dispute about the "
+                                 "fishing grounds off the coast, officials said.")}
+    (tmp_path / "in.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    gold = tmp_path / "gold.yaml"
+    gold.write_text("# half A: n1\n# half B: n2\n"
+                    "- doc: n1\n  events:\n    - {type: ACCUSE, source: CHL, target: PER, "
+                    "evidence: Chile criticized Peru}\n"
+                    "- doc: n2\n  events:\n    - {type: ACCUSE, source: PER, target: CHL, "
+                    "evidence: Peru criticized Chile}\n", encoding="utf-8")
+    r = score(str(gold), jsonl=str(tmp_path / "in.jsonl"))
+    assert r["halves"]["A"]["events"]["tp"] == 1
+    # a document the input lacks is a miss, never skipped
+    assert r["halves"]["B"]["events"]["fn"] == 1 and r["errors"][0].startswith("E011")
+    assert r["causes"]["missed"] == {"no event": 1}
+    assert "half A" in format_report(r) and "by cause" in format_report(r)

@@ -13,7 +13,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     limit = {"limit": args.limit} if getattr(args, "limit", None) else {}
     if target == "seeds":
         mod = need("newsgraph.evaluate.seeds", "score", "format_report")
-        reports = [mod.score(args.gold, args.corpus, coder=args.coder)]
+        corpus = args.corpus if args.corpus or args.jsonl else "../shared/seeds"
+        reports = [mod.score(args.gold, corpus, coder=args.coder, jsonl=args.jsonl,
+                             min_confidence=args.min_confidence)]
     elif target in ("clean", "dates"):
         mod = need("newsgraph.evaluate.clean_bench", "score_bodies", "score_dates",
                     "format_report")
@@ -48,8 +50,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="score against gold (default: the seed gold)")
     ev.add_argument("--gold", default="../shared/gold/seeds.yaml", metavar="FILE",
                     help="gold YAML (default ../shared/gold/seeds.yaml)")
-    ev.add_argument("--corpus", default="../shared/seeds", metavar="DIR",
-                    help="folder of the gold's documents (default ../shared/seeds)")
+    ev.add_argument("--corpus", metavar="DIR",
+                    help="folder of the gold's documents (default ../shared/seeds unless "
+                         "--jsonl is given)")
+    ev.add_argument("--jsonl", metavar="FILE",
+                    help="JSONL input whose lines' ids are the gold's documents")
+    ev.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
+                    help="score only events at or above this confidence (default 0: all)")
     ev.add_argument("--coder", default="rules", metavar="NAME", help="event coder (default: rules)")
     ev.set_defaults(func=cmd_evaluate, target=None)
     targets = ev.add_subparsers(dest="target", metavar="TARGET")

@@ -3,25 +3,28 @@
 Events match on (type, source, target), symmetric types in either order, gold lists
 expanded to one event per source x target, extracted duplicates merged per document.
 Precision counts extracted events matching a gold or optional event; recall counts the
-non-optional gold events found. An extracted event with a side that names no coded
-actor ("several delegates", "the attack") is vague, hence optional by the guidelines:
-not scored. Claims score on (event, by,
-stance), arms transfers on (source, target, item); a claim or transfer whose event only
-matches an optional gold event is neither rewarded nor punished.
+non-optional gold events found. Strict on actors: an extracted side that resolved to no code
+is a side of `null` only when its text is a vague group (data/vague.yaml: "several states",
+"gunmen"); such an event is optional unless it matches gold. Any other unresolved side ("an
+immediate end") makes the event wrong. Claims score on (event, by, stance), arms transfers on
+(source, target, item); a claim or transfer whose event only matches an optional gold event is
+neither rewarded nor punished. A document that cannot be read is scored with no events.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from pathlib import Path
+from collections import Counter, defaultdict
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
 import yaml
 
-from ..errors import Errors, NewsgraphError
 from ..events.ontology import symmetric
 from ..model import Article, Event
+from .causes import calibration, causes
+from .gold import halves, load_gold, process
 
 SYMMETRIC = symmetric()
 FIELDS = ("title", "published", "outlet", "languages", "body_first", "body_last", "boilerplate")
@@ -80,13 +83,42 @@ def _gold_sets(events: list[dict]) -> dict[str, set]:
     return sets
 
 
+@cache
+def _vague_heads() -> frozenset[str]:
+    data = yaml.safe_load(files("newsgraph.evaluate").joinpath("data/vague.yaml").read_text())
+    return frozenset(data["heads"])
+
+
+def is_vague(text: str | None) -> bool:
+    """A vague group ("several states", "Western powers", "gunmen"): its head word says so."""
+    words = re.findall(r"[\w'-]+", (text or "").casefold())
+    return bool(words) and words[-1] in _vague_heads()
+
+
+def _side(codes: tuple[str, ...], text: str | None) -> tuple[str | None, ...] | None:
+    """The codes of one side; None when unresolved non-actor text makes the event wrong."""
+    if codes:
+        return codes
+    if text and not is_vague(text):
+        return None
+    return ()
+
+
+def event_keys(e: Event) -> tuple[list[Key], bool]:
+    """Scoring keys of an extracted event, and whether a side is vague. An unresolved side
+    that is not a vague group gets a key no gold can match: the event is wrong."""
+    src, tgt = _side(e.source, e.source_text), _side(e.target, e.target_text)
+    bad = "?unresolved"
+    keys = _expand(e.type, src if src is not None else [bad], tgt if tgt is not None else [bad])
+    vague = (src == () and bool(e.source_text)) or (tgt == () and bool(e.target_text))
+    return keys, vague
+
+
 def _found_sets(events: list[Event]) -> dict[str, set]:
     sets: dict[str, set] = defaultdict(set)
     for e in events:
-        if (e.source_text and not e.source) or (e.target_text and not e.target):
-            continue  # a side that names no coded actor is vague: optional (GUIDELINES)
-        keys = _expand(e.type, e.source, e.target)
-        sets["ev"].update(keys)
+        keys, vague = event_keys(e)
+        sets["ev_vague" if vague else "ev"].update(keys)
         for k in keys:
             sets["cl"].update((*k, c.by, c.stance) for c in e.claims if c.by)
             if e.type == "AID" and e.item and e.mode in (None, "military"):
@@ -115,83 +147,75 @@ def score_fields(gold: dict, article: Article | None) -> dict[str, bool]:
     return {f: bool(check()) for f, check in checks.items() if f in gold}
 
 
-def _load_gold(gold_path: str) -> list[dict]:
-    try:
-        docs = yaml.safe_load(Path(gold_path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as e:
-        raise NewsgraphError(Errors.E010, gold_path, str(e).splitlines()[0]) from e
-    if not isinstance(docs, list) or not all(isinstance(d, dict) and "doc" in d for d in docs):
-        raise NewsgraphError(Errors.E010, gold_path, "expected a list of documents with `doc`")
-    return docs
+def _score_doc(g: dict, article: Article | None, extracted: list[Event], t: dict) -> dict:
+    gs, fs = _gold_sets(g.get("events") or []), _found_sets(extracted)
+    scorable = gs["ev_gold"] | gs["ev_opt"]
+    found = fs["ev"] | (fs["ev_vague"] & scorable)  # a vague side is optional unless it matches
+    fp, fn = t["events"].add(found, gs["ev_gold"], gs["ev_opt"])
+    for ty in {k[0] for k in found | gs["ev_gold"] | gs["ev_opt"]}:
+        t["per_type"][ty].add({k for k in found if k[0] == ty},
+                              {k for k in gs["ev_gold"] if k[0] == ty},
+                              {k for k in gs["ev_opt"] if k[0] == ty})
+    # claims and transfers on events that match only optional gold (or are vague) are neutral
+    neutral = (gs["ev_opt"] - gs["ev_gold"]) | (fs["ev_vague"] - scorable)
+    cl_opt = gs["cl_opt"] | {c for c in fs["cl"] if c[:3] in neutral}
+    arm_opt = gs["arm_opt"] | {a for a in fs["arm"] if ("AID", a[0], a[1]) in neutral}
+    cfp, cfn = t["claims"].add(fs["cl"], gs["cl_gold"], cl_opt)
+    afp, afn = t["arms"].add(fs["arm"], gs["arm_gold"], arm_opt)
+    why = causes(g.get("events") or [], extracted, fn, fp, _expand, event_keys)
+    for kind in ("missed", "false"):
+        t["causes"][kind].update(why[kind])
+    for e in extracted:
+        keys = set(event_keys(e)[0])
+        if keys & scorable:
+            t["judged"].append((e.confidence, True))
+        elif keys & fp:
+            t["judged"].append((e.confidence, False))
+    checks = score_fields(g, article)
+    for f, ok in checks.items():
+        t["fields"][f]["total"] += 1
+        t["fields"][f]["correct"] += int(ok)
+    return {"doc": g["doc"], "false_events": sorted(fp, key=str),
+            "missed_events": sorted(fn, key=str), "false_claims": sorted(cfp, key=str),
+            "missed_claims": sorted(cfn, key=str), "false_arms": sorted(afp, key=str),
+            "missed_arms": sorted(afn, key=str),
+            "wrong_fields": [f for f, ok in checks.items() if not ok]}
 
 
-def _process(gold_docs: list[dict], corpus_dir: str, coder: str):
-    from .. import clean as cleaner
-    from ..annotate import annotate
-    from ..events import extract
-    from ..sources import DEFAULT_MAX_BYTES
-    from ..sources.files import read_file
-
-    raws, errors = [], []
-    for g in gold_docs:
-        path = Path(corpus_dir) / g["doc"]
-        if not path.exists():
-            errors.append(NewsgraphError(Errors.E011, str(path), g["doc"]).line())
-            raws.append(None)
-            continue
-        raw = next(iter(read_file(path, DEFAULT_MAX_BYTES)), None)
-        if isinstance(raw, NewsgraphError):
-            errors.append(raw.line())
-            raw = None
-        raws.append(raw)
-    present = [r for r in raws if r is not None]
-    cleaned = iter(cleaner.clean_batch(present)) if present else iter(())
-    out = []
-    for g, raw in zip(gold_docs, raws, strict=True):
-        article = next(cleaned) if raw is not None else None
-        if isinstance(article, NewsgraphError):
-            errors.append(article.line())
-            article = None
-        events = extract(annotate(article), coder) if article is not None else []
-        out.append((g, article, events))
-    return out, errors
+def _tallies() -> dict:
+    return {"events": _Tally(), "claims": _Tally(), "arms": _Tally(),
+            "per_type": defaultdict(_Tally), "causes": {"missed": Counter(), "false": Counter()},
+            "judged": [], "fields": {f: {"correct": 0, "total": 0} for f in FIELDS}}
 
 
-def score(gold_path: str, corpus_dir: str, coder: str = "rules") -> dict:
-    """Run clean -> annotate -> extract on each gold document and score it."""
-    gold_docs = _load_gold(gold_path)
-    processed, errors = _process(gold_docs, corpus_dir, coder)
-    events, claims, arms = _Tally(), _Tally(), _Tally()
-    per_type: dict[str, _Tally] = defaultdict(_Tally)
-    fields = {f: {"correct": 0, "total": 0} for f in FIELDS}
+def _result(t: dict) -> dict:
+    return {"events": t["events"].result(), "claims": t["claims"].result(),
+            "arms": t["arms"].result(),
+            "per_type": {ty: t["per_type"][ty].result() for ty in sorted(t["per_type"])},
+            "causes": {k: dict(v.most_common()) for k, v in t["causes"].items()},
+            "calibration": calibration(t["judged"]),
+            "fields": {f: v for f, v in t["fields"].items() if v["total"]}}
+
+
+def score(gold_path: str, corpus_dir: str | None = None, coder: str = "rules",
+          jsonl: str | None = None, min_confidence: float = 0.0) -> dict:
+    """Run clean -> annotate -> extract on each gold document and score it (per half too,
+    when the gold file names fixed halves)."""
+    gold_docs = load_gold(gold_path)
+    processed, errors = process(gold_docs, corpus_dir, jsonl, coder, min_confidence)
+    split = halves(gold_path)
+    total, parts = _tallies(), {h: _tallies() for h in split}
     docs = []
     for g, article, extracted in processed:
-        gs, fs = _gold_sets(g.get("events") or []), _found_sets(extracted)
-        fp, fn = events.add(fs["ev"], gs["ev_gold"], gs["ev_opt"])
-        for t in {k[0] for k in fs["ev"] | gs["ev_gold"] | gs["ev_opt"]}:
-            per_type[t].add({k for k in fs["ev"] if k[0] == t},
-                            {k for k in gs["ev_gold"] if k[0] == t},
-                            {k for k in gs["ev_opt"] if k[0] == t})
-        # claims and transfers on events that match only optional gold are neutral
-        neutral = gs["ev_opt"] - gs["ev_gold"]
-        cl_opt = gs["cl_opt"] | {c for c in fs["cl"] if c[:3] in neutral}
-        arm_opt = gs["arm_opt"] | {a for a in fs["arm"] if ("AID", a[0], a[1]) in neutral}
-        cfp, cfn = claims.add(fs["cl"], gs["cl_gold"], cl_opt)
-        afp, afn = arms.add(fs["arm"], gs["arm_gold"], arm_opt)
-        checks = score_fields(g, article)
-        for f, ok in checks.items():
-            fields[f]["total"] += 1
-            fields[f]["correct"] += int(ok)
-        docs.append({"doc": g["doc"], "false_events": sorted(fp, key=str),
-                     "missed_events": sorted(fn, key=str), "false_claims": sorted(cfp, key=str),
-                     "missed_claims": sorted(cfn, key=str), "false_arms": sorted(afp, key=str),
-                     "missed_arms": sorted(afn, key=str),
-                     "wrong_fields": [f for f, ok in checks.items() if not ok]})
+        docs.append(_score_doc(g, article, extracted, total))
+        for h, ids in split.items():
+            if g["doc"] in ids:
+                _score_doc(g, article, extracted, parts[h])
     return {
-        "gold": gold_path, "corpus": corpus_dir, "coder": coder, "documents": len(gold_docs),
-        "events": events.result(), "per_type": {t: per_type[t].result() for t in sorted(per_type)},
-        "claims": claims.result(), "arms": arms.result(),
-        "fields": {f: v for f, v in fields.items() if v["total"]}, "docs": docs, "errors": errors,
+        "gold": gold_path, "corpus": corpus_dir, "jsonl": jsonl, "coder": coder,
+        "min_confidence": min_confidence, "documents": len(gold_docs), **_result(total),
+        "halves": {h: {"documents": len(split[h]), **_result(parts[h])} for h in split},
+        "docs": docs, "errors": errors,
     }
 
 
@@ -200,13 +224,29 @@ def _row(name: str, r: dict) -> str:
             f"{r['tp']:>4} {r['fp']:>4} {r['fn']:>4}")
 
 
-def format_report(result: dict) -> str:
+def _summary_lines(r: dict) -> list[str]:
     head = f"{'':<14} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4}"
-    lines = [f"gold {result['gold']} on {result['corpus']} ({result['documents']} documents, "
-             f"coder {result['coder']})", "", head,
-             _row("events", result["events"]), _row("claims", result["claims"]),
-             _row("arms", result["arms"]), "", "per type:", head]
+    return [head, _row("events", r["events"]), _row("claims", r["claims"]),
+            _row("arms", r["arms"])]
+
+
+def format_report(result: dict) -> str:
+    src = " + ".join(x for x in (result["corpus"], result.get("jsonl")) if x)
+    lines = [f"gold {result['gold']} on {src} ({result['documents']} documents, "
+             f"coder {result['coder']}, min confidence {result.get('min_confidence', 0)})", ""]
+    lines += _summary_lines(result)
+    for h, r in result.get("halves", {}).items():
+        lines += ["", f"half {h} ({r['documents']} documents):", *_summary_lines(r)]
+    head = f"{'':<14} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4}"
+    lines += ["", "per type:", head]
     lines += [_row(t, r) for t, r in result["per_type"].items()]
+    for kind, label in (("missed", "missed gold events by cause"),
+                        ("false", "false events by cause")):
+        lines += ["", f"{label}:"]
+        lines += [f"  {c:<16} {n:>4}" for c, n in result["causes"][kind].items()] or ["  -"]
+    lines += ["", "confidence calibration (share of scored events that are correct):"]
+    lines += [f"  {b['band']}  {b['events']:>4} events  {b['correct']:.2f}"
+              for b in result["calibration"]] or ["  -"]
     lines += ["", "fields:"]
     lines += [f"  {f:<12} {v['correct']}/{v['total']}" for f, v in result["fields"].items()]
     for d in result["docs"]:
