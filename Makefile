@@ -3,14 +3,28 @@ PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Locks with hashes: requirements.lock (the package), requirements-dev.lock (+ [dev]). Both
+# hold the build backend, so the project installs with no unhashed download and no pip upgrade.
+LOCK := requirements-dev.lock
+UV_COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
+	--python-platform x86_64-unknown-linux-gnu pyproject.toml requirements-build.txt
 
-.PHONY: demo test eval bench lint clean
+.PHONY: demo test eval bench lint clean lock check-install
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV) || python3 -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q --require-hashes -r $(LOCK)
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Re-resolve after changing pyproject.toml (a new extra: add `--extra NAME` to a lock line).
+lock:
+	$(UV_COMPILE) --extra dev -o requirements-dev.lock
+	$(UV_COMPILE) -c requirements-dev.lock -o requirements.lock
+
+# A fresh venv with Python 3.11's own pip installs requirements.lock + the project, cleans a page.
+check-install:
+	.ci/fresh-install
 
 demo: $(STAMP)
 	rm -f newsgraph.db newsgraph.db-wal newsgraph.db-shm
