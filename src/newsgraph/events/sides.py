@@ -1,0 +1,92 @@
+"""Settling each event's sides: no self-loops, no non-actor sides (GUIDELINES.md rules 14-15).
+
+An event is kept only when each side is an actor code, a vague group (left null), or, for
+attacks, arrests and raids, people or things that stand for the state where it happened
+("attacked a passenger train" in Pakistan -> PAK). Anything else ("urged an immediate end",
+"returns to Washington") is a description, not an event, and is dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+from ..model import AnnotatedDoc, Event
+
+# Types whose target may be the scene of the deed rather than a named party.
+SCENE_TYPES = {"ASSAULT", "COERCE"}
+# Types that stay meaningful with no target: a state acting inside its own borders.
+DOMESTIC_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION"}
+TITLE_WEIGHT, LEAD_WEIGHT = 3, 2  # the headline and the lede say where a story is set
+
+
+@cache
+def _vocab() -> dict[str, frozenset[str]]:
+    data = yaml.safe_load(files("newsgraph.events").joinpath("data/sides.yaml").read_text())
+    return {k: frozenset(v) for k, v in data.items()}
+
+
+def _head(text: str | None) -> str:
+    words = [w.strip(".,;:'\"()").casefold() for w in (text or "").split()]
+    words = [w for w in words if w]
+    return words[-1] if words else ""
+
+
+def setting_state(doc: AnnotatedDoc) -> str | None:
+    """The state a story is set in: the state named most, the headline and lede counting more."""
+    lead_end = doc.sentences[0].end if doc.sentences else 0
+    votes: Counter[str] = Counter()
+    for m in doc.mentions:
+        if m.actor.kind != "state" or not m.actor.code:
+            continue
+        votes[m.actor.code] += LEAD_WEIGHT if m.start < lead_end else 1
+    title = (doc.article.title or "").casefold()
+    for m in doc.mentions:
+        if m.actor.kind == "state" and m.actor.code and m.text.casefold() in title:
+            votes[m.actor.code] += TITLE_WEIGHT
+    if not votes:
+        return None
+    (best, n), *rest = votes.most_common(2) + [(None, 0)]
+    return best if n > rest[0][1] else None
+
+
+def _settle(e: Event, setting: str | None) -> Event | None:
+    vocab = _vocab()
+    source, target = e.source, e.target
+    source_text, target_text = e.source_text, e.target_text
+    if not source:
+        if not source_text or _head(source_text) not in vocab["vague_heads"]:
+            return None
+        if e.type not in SCENE_TYPES:
+            return None  # "several states urged ...": who asked is what matters, and unknown
+    if not target and target_text:
+        head = _head(target_text)
+        if e.type in SCENE_TYPES and head in vocab["victim_heads"] and setting:
+            target, target_text = ((), None) if setting in source else ((setting,), target_text)
+        elif head in vocab["vague_heads"]:
+            target_text = None  # "Western powers": an unnamed group, left null
+        else:
+            return None
+    own = set(source) & set(target)
+    if own:
+        target = tuple(c for c in target if c not in own)
+        if not target:
+            if e.type not in DOMESTIC_TYPES:
+                return None  # "Witkoff returns to Washington": no event between two parties
+            target_text = None
+    if not source and not target:
+        return None
+    if (source, target, source_text, target_text) == (
+            e.source, e.target, e.source_text, e.target_text):
+        return e
+    return replace(e, source=source, target=target, source_text=source_text,
+                   target_text=target_text)
+
+
+def settle(events: list[Event], doc: AnnotatedDoc) -> list[Event]:
+    setting = setting_state(doc)
+    return [s for e in events if (s := _settle(e, setting)) is not None]
