@@ -195,13 +195,25 @@ def test_warning_about_a_named_actors_deed_is_an_accusation():
     assert claims(a) == {("EST", "asserts")}
 
 
-def test_non_actor_target_keeps_its_text_without_a_code():
-    (e,) = find(code("Chile condemned the bombing of the hospital."), "ACCUSE", "CHL")
-    assert e.target == () and "bombing" in (e.target_text or "")
+def test_non_actor_target_is_no_event_but_an_attack_scene_is_the_setting():
+    # "the bombing of the hospital" names no party: a description, not an event (issue 8)
+    assert not find(code("Chile condemned the bombing of the hospital."), "ACCUSE", "CHL")
+    # people or things an attack hits stand for the state where it happened
+    text = ("Gunmen from the Shining Path attacked a passenger train in Peru on Monday. "
+            "Peru said the Shining Path had killed four passengers.")
+    assert find(code(text), "ASSAULT", target="PER")
+
+
+def test_self_loops_are_dropped_or_domestic():
+    evs = code("Peru's foreign minister returned to Lima on Monday. Peru's police arrested "
+               "opposition leaders in Lima.")
+    assert not [e for e in evs if e.type == "RETREAT"]
+    assert all(not set(e.source) & set(e.target) for e in evs)
 
 
 def test_refusal_is_a_reject_not_a_negated_agreement():
-    (r,) = find(code("Austria said it will not accept the new quota of migrants."), "REJECT", "AUT")
+    evs = code("Austria said it will not accept Germany's new quota of migrants.")
+    (r,) = find(evs, "REJECT", "AUT")
     assert r.modality == "asserted" and not r.claims
 
 

@@ -34,6 +34,7 @@ from .patterns import (
     preps,
     subject_of,
 )
+from .sides import settle
 from .verbal import verb_frame
 
 VERSION = "0.1"
@@ -417,7 +418,7 @@ class RuleCoder:
         for sent in parse.sents:
             if sent.text.strip():
                 events += code_sentence(sent, doc, index, memory)
-        return events
+        return settle(events, doc)
 
 
 def evidence_of(doc_name: str, sent) -> Evidence:
