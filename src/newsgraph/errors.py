@@ -25,6 +25,16 @@ class Errors:
     E014 = "internal error, please report it ({detail})"
     # E020-E029: linking (facts, copies, embargoes)
     # E030-E039: the HTTP API and exports
+    E030 = "not found ({detail})"
+    E031 = "invalid request ({detail})"
+    E032 = "a valid bearer token is required ({detail})"
+    E033 = "request body too large ({detail})"
+    E034 = "invalid page cursor ({detail})"
+    E035 = "facts are not in this store yet ({detail})"
+    E036 = "unsupported media type ({detail})"
+    E037 = "unknown export ({detail})"
+    E038 = "ingest over HTTP failed ({detail})"
+    E039 = "HTTP error ({detail})"
     # E040-E049: readers and fetching (feeds, archives, URLs)
 
 

@@ -1,0 +1,41 @@
+"""Read-only connections to the store, one per worker thread.
+
+The desk never writes through these: `mode=ro` plus `query_only` means a bug in a
+route cannot change the store, and WAL lets an ingest commit while we read.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from ..errors import Errors, NewsgraphError
+
+
+class Reader:
+    """Hands each thread its own read-only connection (sqlite3 connections are not
+    safe to share between threads running queries at the same time)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path).resolve()
+        if not self.path.is_file():
+            raise NewsgraphError(Errors.E012, path=str(path),
+                                 detail="no database here; run `newsgraph ingest` first")
+        self._local = threading.local()
+
+    def conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True,
+                                   check_same_thread=False, timeout=30.0)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA query_only=ON")
+            conn.execute("PRAGMA busy_timeout=30000")
+            self._local.conn = conn
+        return conn
+
+    def has_table(self, name: str) -> bool:
+        return self.conn().execute(
+            "SELECT 1 FROM sqlite_master WHERE name = ?", (name,)
+        ).fetchone() is not None

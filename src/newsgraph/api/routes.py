@@ -1,0 +1,168 @@
+"""GET routes of the JSON API under /api/v1 (events, documents, actors, graph, claims,
+search, summary). Facts live in routes_facts.py, ingest in routes_ingest.py."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from .. import store
+from ..errors import NewsgraphError
+from . import reads, schemas
+from .failures import ApiError
+from .paging import clamp, decode, envelope
+from .params import (
+    DEFAULT,
+    Actors,
+    After,
+    Code,
+    Date,
+    DocId,
+    EventId,
+    Limit,
+    Types,
+    event_filter,
+)
+
+router = APIRouter(prefix="/api/v1", responses=schemas.ERRORS)
+
+
+def db(request: Request) -> sqlite3.Connection:
+    return request.app.state.reader.conn()
+
+
+Conn = Annotated[sqlite3.Connection, Depends(db)]
+
+
+def doc_id_of(conn: sqlite3.Connection, key: str) -> str:
+    try:
+        return store.find_doc(conn, key)
+    except NewsgraphError as e:
+        raise ApiError("E030", f"document {e.reason.split('(', 1)[-1].rstrip(')')}") from None
+
+
+@router.get("/events", response_model=schemas.EventPage, tags=["events"])
+def list_events(request: Request, conn: Conn, actor: Actors = [], type: Types = [],  # noqa: B006
+                since: Date = None, until: Date = None,
+                modality: Literal["asserted", "negated", "hypothetical", "future"] | None = None,
+                limit: Limit = DEFAULT, after: After = None) -> dict[str, Any]:
+    """Events, oldest first (an undated event by its article's date; none last)."""
+    f = event_filter(actor, type, since, until, modality=modality)
+    limit = clamp(limit)
+    rows = reads.events(conn, f, limit, decode(after, 4))
+    return envelope(request, rows, limit, reads.event_key)
+
+
+@router.get("/events/{doc_id}/{event_id}", response_model=schemas.Event, tags=["events"])
+def one_event(conn: Conn, doc_id: DocId, event_id: EventId) -> dict[str, Any]:
+    e = reads.event(conn, doc_id_of(conn, doc_id), event_id)
+    if e is None:
+        raise ApiError("E030", f"event {event_id} in {doc_id}")
+    return e
+
+
+@router.get("/documents", response_model=schemas.DocumentPage, tags=["documents"])
+def list_documents(request: Request, conn: Conn, outlet: str | None = None,
+                   limit: Limit = DEFAULT, after: After = None) -> dict[str, Any]:
+    """Documents, newest publication first (undated last)."""
+    limit = clamp(limit)
+    rows = reads.documents(conn, limit, decode(after, 2), outlet)
+    page = envelope(request, rows, limit, reads.doc_key)
+    for d in page["items"]:
+        d.pop("num", None)
+    return page
+
+
+@router.get("/documents/{doc_id}", response_model=schemas.Document, tags=["documents"])
+def one_document(request: Request, conn: Conn, doc_id: DocId) -> dict[str, Any]:
+    """The clean body with metadata, its events (evidence as character spans into
+    `body`), its actor mentions and the lines cleaning removed."""
+    key = doc_id_of(conn, doc_id)
+    doc = store.article(conn, key)
+    for e in doc["events"]:
+        e["quad"] = reads.ontology.quad(e["type"])
+        e["title"] = doc["title"]
+    doc["mentions"] = reads.spans(conn, key)
+    doc["copy_of"] = request.app.state.facts.copy_of(conn, key)
+    return doc
+
+
+@router.get("/actors", response_model=schemas.ActorPage, tags=["actors"])
+def list_actors(request: Request, conn: Conn,
+                q: Annotated[str | None, Query(max_length=40, description="code prefix")] = None,
+                limit: Limit = DEFAULT, after: After = None) -> dict[str, Any]:
+    """Actors by the number of events they take part in."""
+    limit = clamp(limit)
+    cur = decode(after, 2)
+    if cur and not isinstance(cur[0], int):
+        raise ApiError("E034", after or "")
+    rows = reads.actors(conn, limit, cur, q)
+    return envelope(request, rows, limit, reads.actor_key)
+
+
+@router.get("/actors/{code}", response_model=schemas.ActorDetail, tags=["actors"])
+def one_actor(conn: Conn, code: Code, type: Types = [],  # noqa: B006
+              since: Date = None, until: Date = None) -> dict[str, Any]:
+    """Name, kind, sector, office holders, counts and partners (filters apply to partners)."""
+    a = reads.actor(conn, code.upper())
+    if a is None:
+        raise ApiError("E030", f"actor {code}")
+    a["partners"] = reads.partners(conn, code.upper(), event_filter([], type, since, until))
+    return a
+
+
+@router.get("/actors/{code}/timeline", response_model=schemas.EventPage, tags=["actors"])
+def actor_timeline(request: Request, conn: Conn, code: Code, type: Types = [],  # noqa: B006
+                   since: Date = None, until: Date = None, limit: Limit = DEFAULT,
+                   after: After = None) -> dict[str, Any]:
+    """The actor's events in time order."""
+    f = event_filter([code], type, since, until)
+    limit = clamp(limit)
+    return envelope(request, reads.events(conn, f, limit, decode(after, 4)), limit,
+                    reads.event_key)
+
+
+@router.get("/graph", response_model=schemas.Graph, tags=["graph"])
+def graph(conn: Conn, actor: Actors = [], type: Types = [],  # noqa: B006
+          since: Date = None, until: Date = None,
+          max_edges: Annotated[int, Query(ge=1, le=5000)] = 500) -> dict[str, Any]:
+    """Actors and (source, target, type) edges weighted by the number of events."""
+    return reads.graph(conn, event_filter(actor, type, since, until), max_edges)
+
+
+@router.get("/claims", response_model=schemas.ClaimPage, tags=["claims"])
+def list_claims(request: Request, conn: Conn,
+                stance: Literal["asserts", "denies", "concedes"] | None = None,
+                by: Annotated[str | None, Query(max_length=40, description="claimant")] = None,
+                limit: Limit = DEFAULT, after: After = None) -> dict[str, Any]:
+    """Who states, denies or concedes which event, in order of publication."""
+    limit = clamp(limit)
+    return envelope(request, reads.claims(conn, limit, decode(after, 4), stance, by), limit,
+                    reads.claim_key)
+
+
+@router.get("/search", response_model=schemas.HitPage, tags=["search"])
+def search(request: Request, conn: Conn,
+           q: Annotated[str, Query(min_length=1, max_length=500, description="words or FTS5")],
+           limit: Limit = 20, after: After = None) -> dict[str, Any]:
+    """Full-text search over titles and bodies (SQLite FTS5), best match first.
+    `snippet` is a list of parts; `match: true` marks the words found."""
+    limit = clamp(limit)
+    cur = decode(after, 2)
+    if cur and not isinstance(cur[1], int):
+        raise ApiError("E034", after or "")
+    rows = reads.search(conn, q, limit, cur)
+    page = envelope(request, rows, limit, reads.hit_key)
+    for h in page["items"]:
+        h.pop("num", None)
+    return page
+
+
+@router.get("/summary", response_model=schemas.Open, tags=["summary"])
+def summary(conn: Conn, top: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
+    """Counts for the dashboard (the `newsgraph summary --format json` object)."""
+    s = store.summary(conn, top=top)
+    s["facts"] = None
+    return s
