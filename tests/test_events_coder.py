@@ -274,3 +274,19 @@ def test_evidence_is_the_exact_sentence_span_of_the_body():
     for e in events:
         ev = e.evidence
         assert ev.text == body[ev.start:ev.end] and ev.text == ev.text.strip()
+
+
+def test_min_confidence_filters_and_a_denied_deed_keeps_its_confidence():
+    from newsgraph.events import default_threshold
+
+    text = "Brazil said it has not provided weapons to Ukraine. Russia could send troops to Belarus."
+    article = Article("t", "t.txt", None, text, None, None, None, None, None,
+                      (Block("en", 0, len(text)),))
+    doc = annotate(article)
+    every = extract(doc, min_confidence=0)
+    default = extract(doc)
+    assert all(e.confidence >= default_threshold() for e in default)
+    assert len(every) >= len(default) and not extract(doc, min_confidence=0.99)
+    (denied,) = find(every, "AID", target="UKR")
+    (maybe,) = find(every, "AID", "RUS", "BLR")
+    assert denied.confidence > maybe.confidence  # a denial is a claim, not a doubt

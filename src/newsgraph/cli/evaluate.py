@@ -55,8 +55,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                          "--jsonl is given)")
     ev.add_argument("--jsonl", metavar="FILE",
                     help="JSONL input whose lines' ids are the gold's documents")
-    ev.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
-                    help="score only events at or above this confidence (default 0: all)")
+    ev.add_argument("--min-confidence", type=float, metavar="X",
+                    help="score events at or above this confidence (default: the coder's "
+                         "threshold, as extract and ingest use)")
     ev.add_argument("--coder", default="rules", metavar="NAME", help="event coder (default: rules)")
     ev.set_defaults(func=cmd_evaluate, target=None)
     targets = ev.add_subparsers(dest="target", metavar="TARGET")

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from .common import FORMATS, date_arg, db_parent, open_db, positive, reading
+from .common import FORMATS, date_arg, db_parent, min_confidence, open_db, positive, reading
 from .text_format import show_text, summary_text, table_event
 
 
@@ -15,7 +15,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     summary = ingest(
         args.paths, args.db, n_process=args.processes, max_bytes=args.max_bytes,
-        progress=not args.no_progress, coder=args.coder,
+        progress=not args.no_progress, coder=args.coder, min_confidence=args.min_confidence,
     )
     print(f"{args.db}: {summary.line()}")
     if summary.read == summary.failed == 0:
@@ -89,6 +89,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     reading(sp)
     sp.add_argument("--processes", type=positive, default=2, help="parser processes (default 2)")
     sp.add_argument("--coder", default="rules", help="event coder (default: rules)")
+    min_confidence(sp)
     sp.add_argument("--no-progress", action="store_true", help="no progress bar")
     sp.set_defaults(func=cmd_ingest)
 

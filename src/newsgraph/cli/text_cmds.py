@@ -7,7 +7,7 @@ import json
 import sys
 
 from ..errors import Errors, NewsgraphError
-from .common import ErrorCount, need, positive, reading, usage_error
+from .common import ErrorCount, min_confidence, need, positive, reading, usage_error
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -17,7 +17,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     errors = ErrorCount()
     events = (e.to_json() for e in extract_events(
         args.paths, n_process=args.processes, max_bytes=args.max_bytes, on_error=errors,
-        coder=args.coder,
+        coder=args.coder, min_confidence=args.min_confidence,
     ))
     if args.format == "csv":
         n = write_csv((flat_event(e) for e in events), EVENT_COLUMNS, sys.stdout)
@@ -80,6 +80,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     reading(sp)
     sp.add_argument("--processes", type=positive, default=1, help="parser processes (default 1)")
     sp.add_argument("--coder", default="rules", help="event coder (default: rules)")
+    min_confidence(sp)
     sp.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="default: jsonl")
     sp.set_defaults(func=cmd_extract)
 

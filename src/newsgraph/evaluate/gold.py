@@ -73,7 +73,7 @@ def _raws(gold_docs: list[dict], corpus_dir: str | None, jsonl: str | None):
 
 
 def process(gold_docs: list[dict], corpus_dir: str | None, jsonl: str | None, coder: str,
-            min_confidence: float = 0.0
+            min_confidence: float | None = None
             ) -> tuple[list[tuple[dict, Article | None, list[Event]]], list[str]]:
     """clean -> annotate -> extract each gold document. A document that cannot be read or
     cleaned is kept with no article and no events: its gold events all count as misses."""
@@ -90,6 +90,6 @@ def process(gold_docs: list[dict], corpus_dir: str | None, jsonl: str | None, co
         if isinstance(article, NewsgraphError):
             errors.append(article.line())
             article = None
-        events = extract(annotate(article), coder) if article is not None else []
-        out.append((g, article, [e for e in events if e.confidence >= min_confidence]))
+        events = extract(annotate(article), coder, min_confidence) if article else []
+        out.append((g, article, events))
     return out, errors

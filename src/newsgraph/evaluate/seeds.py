@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from ..events.confidence import default_threshold
 from ..events.ontology import symmetric
 from ..model import Article, Event
 from .causes import calibration, causes
@@ -198,7 +199,7 @@ def _result(t: dict) -> dict:
 
 
 def score(gold_path: str, corpus_dir: str | None = None, coder: str = "rules",
-          jsonl: str | None = None, min_confidence: float = 0.0) -> dict:
+          jsonl: str | None = None, min_confidence: float | None = None) -> dict:
     """Run clean -> annotate -> extract on each gold document and score it (per half too,
     when the gold file names fixed halves)."""
     gold_docs = load_gold(gold_path)
@@ -213,7 +214,8 @@ def score(gold_path: str, corpus_dir: str | None = None, coder: str = "rules",
                 _score_doc(g, article, extracted, parts[h])
     return {
         "gold": gold_path, "corpus": corpus_dir, "jsonl": jsonl, "coder": coder,
-        "min_confidence": min_confidence, "documents": len(gold_docs), **_result(total),
+        "min_confidence": default_threshold() if min_confidence is None else min_confidence,
+        "documents": len(gold_docs), **_result(total),
         "halves": {h: {"documents": len(split[h]), **_result(parts[h])} for h in split},
         "docs": docs, "errors": errors,
     }

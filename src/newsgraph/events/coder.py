@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..model import AnnotatedDoc, Claim, Event, Evidence
 from .attribution import REPORT_NOUNS, attribution_of
+from .confidence import confidence
 from .dates import resolve
 from .frames import Frame
 from .implied import imposition, or_else, retaliation, salient_source, warning, wrongdoing
@@ -48,7 +49,6 @@ SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT"}
 YIELD = {"CONCEDE", "RETREAT"}
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}  # "an agreement with X": X is the other party
 THREAT_VERBS = frozenset({"threaten"})  # besides warning verbs: "threatened that it would respond"
-CONFIDENCE_BY_MODALITY = {"asserted": 1.0, "negated": 0.8, "future": 0.5, "hypothetical": 0.4}
 
 
 @dataclass
@@ -122,6 +122,7 @@ def to_event(frame: Frame, sent: Span, doc: AnnotatedDoc, index: MentionIndex) -
         ptype, mode, modality = "REJECT", None, "asserted"
     src = frame.source.mentions[0].actor if frame.source.mentions else None
     tgt = frame.target.mentions[0].actor if frame.target.mentions else None
+    claims = _claims(frame, index, modality, ptype)
     return Event(
         type=ptype,
         mode=mode,
@@ -135,8 +136,9 @@ def to_event(frame: Frame, sent: Span, doc: AnnotatedDoc, index: MentionIndex) -
         date=date,
         date_precision=precision,
         modality=modality,
-        claims=_claims(frame, index, modality, ptype),
-        confidence=round(frame.confidence * CONFIDENCE_BY_MODALITY[modality], 3),
+        claims=claims,
+        confidence=confidence(frame.confidence, modality, frame.source, frame.target, ptype,
+                              frame.sense.source, any(c.stance == "denies" for c in claims)),
         coder=f"rules/{VERSION}",
         source_sector=src.sector if src else None,
         target_sector=tgt.sector if tgt else None,

@@ -16,6 +16,7 @@ from importlib.resources import files
 import yaml
 
 from ..model import AnnotatedDoc, Event
+from .confidence import side_factor
 
 # Types whose target may be the scene of the deed rather than a named party.
 SCENE_TYPES = {"ASSAULT", "COERCE"}
@@ -58,15 +59,19 @@ def _settle(e: Event, setting: str | None) -> Event | None:
     vocab = _vocab()
     source, target = e.source, e.target
     source_text, target_text = e.source_text, e.target_text
+    conf = e.confidence
     if not source:
         if not source_text or _head(source_text) not in vocab["vague_heads"]:
             return None
         if e.type not in SCENE_TYPES:
             return None  # "several states urged ...": who asked is what matters, and unknown
+        conf *= side_factor("vague_source")
     if not target and target_text:
         head = _head(target_text)
         if e.type in SCENE_TYPES and head in vocab["victim_heads"] and setting:
-            target, target_text = ((), None) if setting in source else ((setting,), target_text)
+            domestic = setting in source
+            target, target_text = ((), None) if domestic else ((setting,), target_text)
+            conf *= side_factor("domestic" if domestic else "scene_target")
         elif head in vocab["vague_heads"]:
             target_text = None  # "Western powers": an unnamed group, left null
         else:
@@ -78,13 +83,14 @@ def _settle(e: Event, setting: str | None) -> Event | None:
             if e.type not in DOMESTIC_TYPES:
                 return None  # "Witkoff returns to Washington": no event between two parties
             target_text = None
+            conf *= side_factor("domestic")
     if not source and not target:
         return None
-    if (source, target, source_text, target_text) == (
-            e.source, e.target, e.source_text, e.target_text):
+    if (source, target, source_text, target_text, conf) == (
+            e.source, e.target, e.source_text, e.target_text, e.confidence):
         return e
     return replace(e, source=source, target=target, source_text=source_text,
-                   target_text=target_text)
+                   target_text=target_text, confidence=round(conf, 3))
 
 
 def settle(events: list[Event], doc: AnnotatedDoc) -> list[Event]:
