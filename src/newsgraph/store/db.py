@@ -12,16 +12,28 @@ from pathlib import Path
 
 from ..errors import Errors, NewsgraphError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-# Steps from version N-1 to N, applied in order to an older store. Version 1 is
-# schema.sql itself; when the schema changes, edit schema.sql (so a new store is
-# created whole) and add the ALTER/CREATE statements for the step here.
-MIGRATIONS: dict[int, str] = {}
+# schema.sql marks where each version's additions start, so a step that only adds
+# tables is that section of the file itself (the statements are IF NOT EXISTS).
+_SECTION = "-- ---- Version {n}:"
 
 
 def schema_sql() -> str:
     return files("newsgraph.store").joinpath("schema.sql").read_text("utf-8")
+
+
+def _section(n: int) -> str:
+    sql = schema_sql()
+    start = sql.index(_SECTION.format(n=n))
+    end = sql.find(_SECTION.format(n=n + 1), start)
+    return sql[start:] if end < 0 else sql[start:end]
+
+
+# Steps from version N-1 to N, applied in order to an older store. Version 1 is
+# schema.sql itself; when the schema changes, edit schema.sql (so a new store is
+# created whole) and add the ALTER/CREATE statements for the step here.
+MIGRATIONS: dict[int, str] = {2: _section(2)}  # linking: copies, facts (link/)
 
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:

@@ -1,4 +1,4 @@
--- newsgraph store, schema version 1 (the whole current schema; db.py applies it
+-- newsgraph store, schema version 2 (the whole current schema; db.py applies it
 -- to a new file and runs numbered migrations on older ones).
 -- Offsets (start, end) are character offsets into articles.body.
 -- Lists are JSON arrays in TEXT columns.
@@ -142,3 +142,89 @@ CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE ON articles BEGIN
   VALUES ('delete', old.num, old.title, old.body);
   INSERT INTO articles_fts(rowid, title, body) VALUES (new.num, new.title, new.body);
 END;
+
+-- ---- Version 2: linking (link/). Copies, facts and their mentions. ----------------
+
+-- MinHash signature of each article's body shingles (uint32 × num_perm, little-endian),
+-- kept so the LSH bands can be rebuilt with other parameters without re-reading bodies.
+CREATE TABLE IF NOT EXISTS doc_signatures (
+  doc_id   TEXT PRIMARY KEY REFERENCES articles(doc_id) ON DELETE CASCADE,
+  minhash  BLOB NOT NULL,
+  shingles INTEGER NOT NULL
+);
+
+-- The persisted LSH index: one row per (band, bucket key) of each document.
+CREATE TABLE IF NOT EXISTS lsh_bands (
+  band   INTEGER NOT NULL,
+  bucket BLOB NOT NULL,
+  doc_id TEXT NOT NULL REFERENCES articles(doc_id) ON DELETE CASCADE,
+  PRIMARY KEY (band, bucket, doc_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS lsh_bands_doc ON lsh_bands(doc_id);
+
+-- The copy graph: confirmed near-duplicate pairs (a < b), and each document's copy
+-- cluster root (the earliest published member; ties by doc_id).
+CREATE TABLE IF NOT EXISTS copy_edges (
+  a          TEXT NOT NULL REFERENCES articles(doc_id) ON DELETE CASCADE,
+  b          TEXT NOT NULL REFERENCES articles(doc_id) ON DELETE CASCADE,
+  similarity REAL NOT NULL,              -- shingle containment of the shorter in the longer
+  PRIMARY KEY (a, b)
+);
+CREATE INDEX IF NOT EXISTS copy_edges_b ON copy_edges(b);
+CREATE TABLE IF NOT EXISTS copies (
+  doc_id  TEXT PRIMARY KEY REFERENCES articles(doc_id) ON DELETE CASCADE,
+  copy_of TEXT NOT NULL                  -- the root's doc_id
+);
+CREATE INDEX IF NOT EXISTS copies_of ON copies(copy_of);
+
+-- One row per (event, dyad): an event with several sources or targets reports one
+-- fact per pair. `a`/`b` are the source/target codes (sorted for symmetric types,
+-- b = '' without target); lo/hi bound its date (ISO days), prec says how it was found.
+CREATE TABLE IF NOT EXISTS fact_mentions (
+  doc_id   TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  a        TEXT NOT NULL,
+  b        TEXT NOT NULL,
+  type     TEXT NOT NULL,
+  mode     TEXT,
+  item     TEXT,
+  irrealis INTEGER NOT NULL,             -- 1: hypothetical or future
+  lo       TEXT,
+  hi       TEXT,
+  prec     TEXT NOT NULL,                -- day | month | year | pub | none
+  fact_id  TEXT NOT NULL,
+  PRIMARY KEY (doc_id, event_id, a, b),
+  FOREIGN KEY (doc_id, event_id) REFERENCES events(doc_id, id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS fact_mentions_key ON fact_mentions(type, a, b, lo);
+CREATE INDEX IF NOT EXISTS fact_mentions_fact ON fact_mentions(fact_id);
+
+-- Facts: the summary of each fact's mentions, rewritten whenever a mention joins.
+CREATE TABLE IF NOT EXISTS facts (
+  id                  TEXT PRIMARY KEY,
+  type                TEXT NOT NULL,
+  mode                TEXT,
+  source              TEXT NOT NULL DEFAULT '[]',
+  target              TEXT NOT NULL DEFAULT '[]',
+  item                TEXT,
+  quantity            TEXT,
+  date                TEXT,
+  date_precision      TEXT,
+  first_reported      TEXT,
+  last_reported       TEXT,
+  documents           INTEGER NOT NULL,
+  independent_sources INTEGER NOT NULL,
+  reports             INTEGER NOT NULL,
+  contested           INTEGER NOT NULL,
+  embargo             TEXT NOT NULL DEFAULT '[]',
+  sort_date           TEXT                 -- date, else first report: for timelines
+);
+CREATE INDEX IF NOT EXISTS facts_rank ON facts(independent_sources DESC, id);
+CREATE INDEX IF NOT EXISTS facts_type ON facts(type);
+CREATE TABLE IF NOT EXISTS fact_actors (
+  fact_id TEXT NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
+  role    TEXT NOT NULL CHECK (role IN ('source', 'target')),
+  code    TEXT NOT NULL,
+  PRIMARY KEY (fact_id, role, code)
+);
+CREATE INDEX IF NOT EXISTS fact_actors_code ON fact_actors(code);

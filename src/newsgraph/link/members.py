@@ -1,0 +1,54 @@
+"""Reading a fact's members: its mentions with their events and documents, and the
+claims those events carry, as plain dicts (shared by the summary and the queries)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+
+def mentions(conn: sqlite3.Connection, fact_id: str) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT f.doc_id, f.event_id, f.a, f.b, e.type, e.mode, e.item, e.quantity,"
+        " e.event_date, e.date_precision, e.modality, e.evidence_text, e.evidence_start,"
+        " e.evidence_end, a.name, a.outlet, a.published, c.copy_of,"
+        " COALESCE(r.outlet, a.outlet) AS root_outlet"
+        " FROM fact_mentions f JOIN events e ON e.doc_id = f.doc_id AND e.id = f.event_id"
+        " JOIN articles a ON a.doc_id = f.doc_id"
+        " LEFT JOIN copies c ON c.doc_id = f.doc_id"
+        " LEFT JOIN articles r ON r.doc_id = c.copy_of"
+        " WHERE f.fact_id = ?"
+        " ORDER BY a.published IS NULL, a.published, a.name, f.doc_id, e.evidence_start,"
+        " f.event_id",
+        (fact_id,),
+    ).fetchall()
+    return [{
+        "doc_id": r["doc_id"], "doc": r["name"], "event_id": r["event_id"],
+        "a": r["a"], "b": r["b"], "type": r["type"], "mode": r["mode"], "item": r["item"],
+        "quantity": r["quantity"], "event_date": r["event_date"],
+        "date_precision": r["date_precision"], "modality": r["modality"],
+        "outlet": r["outlet"], "published": r["published"], "copy_of": r["copy_of"],
+        "root_outlet": r["root_outlet"],
+        "evidence": {"text": r["evidence_text"], "start": r["evidence_start"],
+                     "end": r["evidence_end"]},
+    } for r in rows]
+
+
+def claims(conn: sqlite3.Connection, members: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every claim on the members' events (an event with two pairs is read once)."""
+    out = []
+    seen: set[tuple[str, str]] = set()
+    for m in members:
+        key = (m["doc_id"], m["event_id"])
+        if key in seen:
+            continue
+        seen.add(key)
+        for c in conn.execute(
+            "SELECT by_code, by_text, stance FROM claims WHERE doc_id = ? AND event_id = ?"
+            " ORDER BY seq", key,
+        ):
+            out.append({"claimant": c["by_code"], "claimant_text": c["by_text"],
+                        "stance": c["stance"], "doc_id": m["doc_id"], "doc": m["doc"],
+                        "outlet": m["outlet"], "reported": m["published"],
+                        "event_id": m["event_id"], "evidence": m["evidence"]})
+    return out

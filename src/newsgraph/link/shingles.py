@@ -1,0 +1,57 @@
+"""Body shingles and their MinHash signature (datasketch), the input of copy detection."""
+
+from __future__ import annotations
+
+import re
+from hashlib import blake2b
+
+import numpy as np
+from datasketch import MinHash
+from datasketch.lsh import _optimal_param
+
+from .config import params
+
+_WORD = re.compile(r"\w+")
+
+
+def shingles(body: str, n: int | None = None) -> set[str]:
+    """Word n-grams of the lower-cased body: punctuation, quotes and spacing (what
+    re-posting sites change) do not matter, word order does."""
+    n = n or params()["copies"]["shingle_words"]
+    words = _WORD.findall(body.lower())
+    return {" ".join(words[i:i + n]) for i in range(max(0, len(words) - n + 1))}
+
+
+def minhash(sh: set[str]) -> MinHash:
+    mh = MinHash(num_perm=params()["copies"]["num_perm"], seed=1)  # fixed seed: stable buckets
+    mh.update_batch([s.encode("utf-8") for s in sorted(sh)])
+    return mh
+
+
+def to_blob(mh: MinHash) -> bytes:
+    return mh.hashvalues.astype("<u4").tobytes()
+
+
+def from_blob(blob: bytes) -> MinHash:
+    values = np.frombuffer(blob, dtype="<u4").astype(np.uint64)
+    return MinHash(num_perm=len(values), seed=1, hashvalues=values)
+
+
+def band_shape() -> tuple[int, int]:
+    """(bands, rows per band) that datasketch finds best for the configured threshold."""
+    c = params()["copies"]
+    return _optimal_param(c["lsh_threshold"], c["num_perm"], 0.5, 0.5)
+
+
+def buckets(mh: MinHash) -> list[tuple[int, bytes]]:
+    """One 8-byte bucket key per band: documents sharing any key are candidates."""
+    b, r = band_shape()
+    hv = mh.hashvalues.astype("<u4")
+    return [(i, blake2b(hv[i * r:(i + 1) * r].tobytes(), digest_size=8).digest())
+            for i in range(b)]
+
+
+def containment(x: set[str], y: set[str]) -> float:
+    """Share of the smaller set found in the larger: a trimmed copy scores 1."""
+    small, large = (x, y) if len(x) <= len(y) else (y, x)
+    return len(small & large) / len(small) if small else 0.0
