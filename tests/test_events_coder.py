@@ -290,3 +290,12 @@ def test_min_confidence_filters_and_a_denied_deed_keeps_its_confidence():
     (denied,) = find(every, "AID", target="UKR")
     (maybe,) = find(every, "AID", "RUS", "BLR")
     assert denied.confidence > maybe.confidence  # a denial is a claim, not a doubt
+
+
+def test_claim_of_responsibility_is_the_claimants_attack_with_its_claim():
+    text = ("Gunmen attacked a police convoy in Nigeria on Monday, killing six officers. "
+            "Boko Haram claimed responsibility for the attack.")
+    evs = code(text)
+    (claimed,) = find(evs, "ASSAULT", "BOKOHARAM", "NGA")
+    assert claims(claimed) == {("BOKOHARAM", "asserts")}
+    assert not find(evs, "CONCEDE")  # claiming an attack is not a concession

@@ -35,6 +35,7 @@ from .patterns import (
     preps,
     subject_of,
 )
+from .responsibility import claimed_attacks, responsibility_verbs
 from .sides import settle
 from .verbal import verb_frame
 
@@ -261,7 +262,9 @@ def _pair_frames(sent: Span, index: MentionIndex, frames: list[Frame]) -> list[F
 def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
                   memory: Discourse) -> list[Event]:
     # main-clause events first (the sentence's own predicate), then in reading order
-    frames = sorted(sentence_frames(sent, index),
+    claimed = responsibility_verbs(sent)
+    frames = sorted((f for f in sentence_frames(sent, index)
+                     if f.trigger not in claimed),  # the claim is not a concession
                     key=lambda f: (len(list(f.trigger.ancestors)), f.trigger.i))
     events: list[Event] = []
     by_frame: list[tuple[Frame, Event]] = []
@@ -299,6 +302,10 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
             events += [_restate(d, ev.source, ev.source_text, ev.evidence, "denies") for d in deeds]
             memory.deniers = ev.source
     events += [ev for _, ev in by_frame]
+    here = [ev for _, ev in by_frame]
+    for verb in claimed:
+        events += claimed_attacks(verb, index, evidence_of(doc.article.name, sent),
+                                  memory.material[::-1], here)
     events += _concessions(sent, index, memory, new_deeds, [f for f, _ in by_frame], doc)
     accusers = [ev for f, ev in by_frame if ev.type == "ACCUSE" and ev.source]
     material = [ev for _, ev in by_frame if ev.type in MATERIAL and ev.source]

@@ -76,6 +76,10 @@ def _settle(e: Event, setting: str | None) -> Event | None:
             target_text = None  # "Western powers": an unnamed group, left null
         else:
             return None
+    if e.type in SCENE_TYPES and not target and not target_text and setting \
+            and setting not in source:
+        target = (setting,)  # "claimed the attack": on the state where it happened
+        conf *= side_factor("scene_target")
     own = set(source) & set(target)
     if own:
         target = tuple(c for c in target if c not in own)
