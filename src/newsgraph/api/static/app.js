@@ -143,7 +143,8 @@ async function dashboard() {
     h("div", {}, h("strong", {}, c.by || c.by_text || "someone"), ` ${c.stance} `, typeBadge(c.type, c.quad), " ",
       actorLinks(c.source), " → ", actorLinks(c.target)),
     h("blockquote", {}, c.evidence.text),
-    h("a", { href: docHref(c.doc_id, c.event_id) }, c.doc)))) : empty("No denials recorded.");
+    h("div", { class: "ev-foot" }, h("a", { href: `/events/${enc(c.doc_id)}/${enc(c.event_id)}` }, "event"), " · ",
+      h("a", { href: docHref(c.doc_id, c.event_id) }, c.doc))))) : empty("No denials recorded.");
   render(
     h("h1", {}, "Dashboard"),
     h("div", { class: "grid" },
@@ -252,7 +253,7 @@ async function eventPage(docId, eventId) {
 async function actorPage(code) {
   const params = new URLSearchParams(location.search);
   const filt = { type: params.getAll("type"), since: params.get("since") || "", until: params.get("until") || "" };
-  const [a, tl, sum] = await Promise.all([get(`/actors/${enc(code)}`, filt), get(`/actors/${enc(code)}/timeline`, { ...filt, limit: 25 }), get("/summary")]);
+  const [a, tl, sum] = await Promise.all([get(`/actors/${enc(code)}`, filt), get(`/actors/${enc(code)}/timeline`, { ...filt, limit: 15 }), get("/summary")]);
   setTitle(a.name);
   const holders = a.office_holders.filter((o) => !o.to).slice(0, 6);
   const form = h("form", { class: "filters", method: "get", action: actorHref(a.code) },
@@ -326,14 +327,14 @@ async function documentPage(docId) {
     h("a", { href: `#ev-${e.id}`, class: "jump" }, h("span", {}, `${e.type}${e.mode ? " · " + e.mode : ""}`)), " ",
     actorLinks(e.source, e.source_text), " → ", actorLinks(e.target, e.target_text), " ",
     h("a", { href: eventHref(e), class: "muted" }, "details")))) : empty("No events found in this article.");
-  render(
+  render(h("div", { class: "grid two wide-left doc-grid" },
     h("article", { class: "card doc" },
       h("h1", {}, d.title || d.name),
       h("p", { class: "muted" }, [d.published ? `published ${d.published}` : "undated", d.outlet, d.author, d.languages.join(", ")].filter(Boolean).join(" · "),
         d.url ? [" · ", h("a", { href: safeUrl(d.url), rel: "noopener noreferrer nofollow" }, "source")] : null,
         d.copy_of ? [" · copy of ", h("a", { href: docHref(d.copy_of) }, d.copy_of.slice(0, 12))] : null),
       body, removed),
-    card("Events in this article", evs));
+    card("Events in this article", evs)));
   window.addEventListener("hashchange", () => focusEvent(d), { once: false });
   focusEvent(d);
 }
