@@ -279,7 +279,8 @@ def test_evidence_is_the_exact_sentence_span_of_the_body():
 def test_min_confidence_filters_and_a_denied_deed_keeps_its_confidence():
     from newsgraph.events import default_threshold
 
-    text = "Brazil said it has not provided weapons to Ukraine. Russia could send troops to Belarus."
+    text = ("Brazil said it has not provided weapons to Ukraine. "
+            "Russia could send troops to Belarus.")
     article = Article("t", "t.txt", None, text, None, None, None, None, None,
                       (Block("en", 0, len(text)),))
     doc = annotate(article)
@@ -299,3 +300,14 @@ def test_claim_of_responsibility_is_the_claimants_attack_with_its_claim():
     (claimed,) = find(evs, "ASSAULT", "BOKOHARAM", "NGA")
     assert claims(claimed) == {("BOKOHARAM", "asserts")}
     assert not find(evs, "CONCEDE")  # claiming an attack is not a concession
+
+
+def test_security_sources_speak_for_the_setting_state_but_reports_do_not():
+    text = ("Peru's army fought rebels near the Ecuadorian border on Monday. Security sources "
+            "said Peru had arrested Chilean smugglers. Reports said Peru had detained Bolivian "
+            "traders.")
+    evs = code(text)
+    (a,) = find(evs, "COERCE", "PER", "CHL")
+    assert claims(a) == {("PER", "asserts")} or ("PER", "asserts") in claims(a)
+    for e in find(evs, "COERCE", "PER", "BOL"):
+        assert all(c.by is None for c in e.claims)

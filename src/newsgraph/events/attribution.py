@@ -14,6 +14,8 @@ REPORT_NOUNS = {"allegation", "claim", "report", "accusation", "charge", "assert
                 "statement", "evidence", "intelligence", "suggestion", "finding", "assessment"}
 
 VAGUE_SOURCES = {"report", "reports", "media", "sources", "analysts", "observers", "experts"}
+OFFICIAL_MODIFIERS = {"security", "government", "military", "intelligence", "official", "police",
+                      "diplomatic", "army", "ministry"}
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ def attribution_of(trigger: Token) -> Attribution | None:
         if tok.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") and head.pos_ in ("VERB", "AUX") \
                 and lemma in speech_stance():
             who = subject_of(head)
-            if who is not None and who.lower_ in VAGUE_SOURCES:
+            if who is not None and who.lower_ in VAGUE_SOURCES and not _official(who):
                 who = None
             return Attribution(who, speech_stance()[lemma], head)
         if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
@@ -76,6 +78,12 @@ def attribution_of(trigger: Token) -> Attribution | None:
             return Attribution(subject_of(head), "asserts", head)
         tok = head
     return None
+
+
+def _official(tok: Token) -> bool:
+    """"security sources", "government sources": the state speaking, not a vague report."""
+    return any(c.lower_ in OFFICIAL_MODIFIERS for c in tok.children if c.dep_ in
+               ("compound", "amod"))
 
 
 def _own_speech_clause(tok: Token) -> bool:

@@ -88,13 +88,22 @@ def _claims(frame: Frame, index: MentionIndex, modality: str,
         stance = "denies"
     who = actors_of(att.claimant, index) if att.claimant is not None else None
     if who is None or not who.codes:
-        return (Claim(None, stance, who.text if who else None),)
+        text = (who.text if who else None) or _phrase(att.claimant)
+        return (Claim(None, stance, text),)
     if modality == "hypothetical":
         return ()  # a claim says something happened; a possibility is not claimed
     if stance == "asserts" and set(who.codes) & set(frame.source.codes) and (
             ptype in VERBAL or modality == "future"):
         return ()  # a speaker telling its own speech act or plan narrates it
     return tuple(Claim(code, stance, who.text) for code in who.codes)
+
+
+def _phrase(head: Token | None) -> str | None:
+    """"Security sources": a claimant phrase no mention covers, for the record."""
+    if head is None:
+        return None
+    mods = [c for c in head.lefts if c.dep_ in ("compound", "amod")]
+    return " ".join(t.text for t in [*mods, head])
 
 
 def _keep(frame: Frame) -> bool:

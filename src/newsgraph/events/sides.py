@@ -15,7 +15,7 @@ from importlib.resources import files
 
 import yaml
 
-from ..model import AnnotatedDoc, Event
+from ..model import AnnotatedDoc, Claim, Event
 from .confidence import side_factor
 
 # Types whose target may be the scene of the deed rather than a named party.
@@ -90,11 +90,19 @@ def _settle(e: Event, setting: str | None) -> Event | None:
             conf *= side_factor("domestic")
     if not source and not target:
         return None
-    if (source, target, source_text, target_text, conf) == (
-            e.source, e.target, e.source_text, e.target_text, e.confidence):
+    claims = tuple(_voice(c, setting) for c in e.claims)
+    if (source, target, source_text, target_text, conf, claims) == (
+            e.source, e.target, e.source_text, e.target_text, e.confidence, e.claims):
         return e
     return replace(e, source=source, target=target, source_text=source_text,
-                   target_text=target_text, confidence=round(conf, 3))
+                   target_text=target_text, confidence=round(conf, 3), claims=claims)
+
+
+def _voice(c: Claim, setting: str | None) -> Claim:
+    """An unresolved official claimant ("security sources said") speaks for the setting."""
+    if c.by or not setting or _head(c.by_text) not in _vocab()["state_voices"]:
+        return c
+    return replace(c, by=setting)
 
 
 def settle(events: list[Event], doc: AnnotatedDoc) -> list[Event]:
