@@ -94,12 +94,38 @@ def codes() -> dict[str, Actor]:
     for s in states():
         out[s["iso3"]] = Actor(s["iso3"], s["name"], "state")
     for o in organisations():
-        out[o["code"]] = Actor(o["code"], o["name"], "igo", o.get("sector"))
+        out.setdefault(o["code"], Actor(o["code"], o["name"], "igo", o.get("sector")))
     for g in groups():
-        if g.get("state"):
+        if g.get("state") and not g.get("from"):
             continue  # a de facto government codes as its state
-        out[g["code"]] = Actor(g["code"], g["name"], "group", g.get("sector", "REB"))
+        out[g["code"]] = Actor(g["code"], g["name"], "group",
+                               "REB" if g.get("from") else g.get("sector", "REB"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _de_facto() -> dict[str, tuple[str, str, str]]:
+    """Group code -> (state, since, sector) for groups that became a de facto government."""
+    return {g["code"]: (g["state"], str(g["from"]), g.get("sector", "GOV"))
+            for g in groups() if g.get("state") and g.get("from")}
+
+
+def dated(actor: Actor, date: str | None) -> Actor:
+    """The actor as of `date`: the Taliban are the insurgency TALIBAN before 15 August 2021 and
+    the state AFG after (undated text: the present)."""
+    found = _de_facto().get(actor.code or "")
+    if found is None or actor.kind != "group":
+        return actor
+    state, since, sector = found
+    if date is not None and date < since:
+        return actor
+    return Actor(state, actor.name, "state", sector)
+
+
+@lru_cache(maxsize=1)
+def theatres() -> dict[str, tuple[str, ...]]:
+    """Armed group code -> the states it fights in (`in` in groups.yaml)."""
+    return {g["code"]: tuple(g.get("in") or ()) for g in groups()}
 
 
 @lru_cache(maxsize=1)
@@ -131,13 +157,13 @@ def entries() -> dict[str, list[Entry]]:
         for c in [*(s.get("capitals") or ()), *(s.get("metonyms") or ())]:
             add(c, Entry(c, actor, "capital"))
     for o in organisations():
-        actor = codes()[o["code"]]
+        actor = Actor(o["code"], o["name"], "igo", o.get("sector"))
         for n in [o["name"], *(o.get("aliases") or ())]:
             add(n, Entry(n, actor, "name"))
         for n in o.get("context") or ():
             add(n, Entry(n, actor, "name", within=tuple(o.get("within") or (o["code"],))))
     for g in groups():
-        if g.get("state"):
+        if g.get("state") and not g.get("from"):
             actor = Actor(g["state"], g["name"], "state", g.get("sector", "GOV"))
         else:
             actor = codes()[g["code"]]

@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Actor
-from .dictionary import Entry, codes, entries, sector_of
+from .dictionary import Entry, codes, dated, entries, sector_of
 from .offices import OFFICE_SECTOR, holder, office_titles, people_by_name, person_actor
 
 
@@ -41,7 +41,7 @@ def _from_entries(found: list[Entry], date: str | None) -> Actor | None:
         return person_actor(chosen[0], date)
     plain = [e for e in found if e.actor and not e.within and not e.weak]
     plain = plain or [e for e in found if e.actor]
-    return plain[0].actor if plain else None
+    return dated(plain[0].actor, date) if plain else None
 
 
 def _title(text: str, date: str | None) -> Actor | None:

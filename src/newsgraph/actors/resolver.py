@@ -8,9 +8,10 @@ from ..model import Article, Mention
 from .cand import Cand, cand, to_mention
 from .context import extend
 from .coref import resolve_coref
-from .dictionary import Entry, codes, sector_vocab
+from .dictionary import Entry, codes, dated, sector_vocab
 from .matcher import Hit, dictionary_hits, place_hits
 from .offices import people_by_name, person_actor
+from .setting import find_setting
 from .unknown import unknown_actors
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "ayatollah",
@@ -65,8 +66,8 @@ def _base(doc: Doc, article: Article) -> list[Cand]:
             if chosen is not None:
                 strong = [e for e in plain if not e.weak]
                 chosen = strong[0] if strong else chosen
-                c = cand(doc, hit.tok_start, hit.tok_end, chosen.actor, chosen.via,
-                         weak=chosen.weak)
+                c = cand(doc, hit.tok_start, hit.tok_end, dated(chosen.actor, article.published),
+                         chosen.via, weak=chosen.weak)
         if c is None:
             continue
         if hit.start != c.start or hit.end != c.end:  # a sub-token hit ("U.S.-led")
@@ -87,7 +88,8 @@ def find_mentions(parse: Doc, article: Article) -> list[Mention]:
     """Actor mentions in `parse` (the body's spaCy Doc), sorted by start; offsets into the body."""
     cands = extend(parse, _base(parse, article), article.published)
     cands = resolve_coref(parse, cands, article)
-    cands += unknown_actors(parse, cands)
+    setting = find_setting(parse, cands, article)
+    cands += unknown_actors(parse, cands, setting, article.published)
     cands.sort(key=lambda c: (c.start, c.end))
     text = parse.text
     return [to_mention(text, c) for c in cands]

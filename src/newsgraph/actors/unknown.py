@@ -9,8 +9,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
+from .agents import setting_actor
 from .cand import Cand, cand
 from .dictionary import places, sector_of, sector_vocab
+from .setting import Setting
 
 ENT_LABELS = {"ORG", "NORP", "PERSON", "GPE"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -69,8 +71,10 @@ def _person_code(doc: Doc, i: int, j: int, owner: dict[int, Cand]) -> Cand | Non
     return None
 
 
-def unknown_actors(doc: Doc, cands: list[Cand]) -> list[Cand]:
-    """New mentions; a named organisation swallowing a state word replaces it in `cands`."""
+def unknown_actors(doc: Doc, cands: list[Cand], setting: Setting | None = None,
+                   date: str | None = None) -> list[Cand]:
+    """New mentions; a named organisation swallowing a state word replaces it in `cands`.
+    An unnamed state agent ("police") takes the state of the `setting` (agents.py)."""
     owner = {k: c for c in cands for k in c.tokens()}
     out: list[Cand] = []
     persons: dict[str, Actor] = {
@@ -115,6 +119,10 @@ def unknown_actors(doc: Doc, cands: list[Cand]) -> list[Cand]:
         sector = sector_of([t.text for t in doc[i:j]])
         if sector or ent.label_ == "ORG" or _agentive(doc[j - 1]):
             code = _prep_state(doc, doc[j - 1], owner) if sector else None
+            found = None if code else setting_actor(doc[j - 1], text, setting, date)
+            if found is not None:
+                out.append(cand(doc, i, j, found, "setting"))
+                continue
             out.append(cand(doc, i, j, Actor(code, text, "other", sector), "unknown"))
     taken = set(owner) | {k for c in out for k in c.tokens()}
     agents = {str(w) for w in sector_vocab()["unknown_agents"]}
@@ -130,6 +138,10 @@ def unknown_actors(doc: Doc, cands: list[Cand]) -> list[Cand]:
             continue  # "the Ukrainian people": the state word already names who
         sector = sector_of([t.text]) or sector_of([t.lemma_])
         code = _prep_state(doc, t, owner)
-        out.append(cand(doc, i, t.i + 1, Actor(code, doc[i:t.i + 1].text, "other", sector),
-                        "unknown"))
+        text = doc[i:t.i + 1].text
+        found = None if code else setting_actor(t, text, setting, date)
+        if found is not None:
+            out.append(cand(doc, i, t.i + 1, found, "setting"))
+            continue
+        out.append(cand(doc, i, t.i + 1, Actor(code, text, "other", sector), "unknown"))
     return out

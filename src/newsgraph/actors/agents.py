@@ -1,0 +1,62 @@
+"""Unnamed state agents ("police", "the army", "lawmakers", "the court", "the president"): the
+state of the story's setting, with the sector of the head noun.
+
+Only when nothing in or beside the phrase names someone else: a proper-noun or demonym
+modifier ("Kurdish forces", "IS fighters"), a foreign word ("international forces", "rebel
+troops"), a possessor ("the group's fighters") or an `of`/`from` phrase ("officials from both
+sides") leaves it unresolved.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..model import Actor
+from .dictionary import codes, sector_of
+from .offices import holder, person_actor
+from .setting import Setting, foreign_modifiers, state_agents
+
+NAMED = {"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"}
+MODIFIERS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}
+TITLES = {"president": "president", "prime minister": "prime minister", "premier": "premier"}
+
+
+def _blocked(tok: Token, depth: int = 0) -> bool:
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in MODIFIERS:
+            if c.dep_ == "poss" or c.pos_ == "PROPN" or c.ent_type_ in NAMED:
+                return True
+            if c.lower_ in foreign_modifiers() or c.lemma_.lower() in foreign_modifiers():
+                return True
+            if depth < 1 and _blocked(c, depth + 1):
+                return True
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "for") and depth == 0:
+            return True
+    return False
+
+
+def is_state_agent(tok: Token) -> bool:
+    words = state_agents()
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if low in words or lemma in words:
+        return True
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return f"{prev} {low}" in words
+
+
+def setting_actor(tok: Token, text: str, setting: Setting | None,
+                  date: str | None) -> Actor | None:
+    """The setting's state for the agent phrase headed by `tok`, or None."""
+    if setting is None or not is_state_agent(tok) or _blocked(tok):
+        return None
+    code = setting.at(tok)
+    if code is None or code not in codes():
+        return None
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    title = TITLES.get(f"{prev} {tok.lower_}") or TITLES.get(tok.lower_)
+    if title and prev in ("the", "minister", "prime"):
+        who = holder(code, title, date)
+        if who is not None:
+            return person_actor(who, date)
+    sector = sector_of([prev, tok.text]) or sector_of([tok.lemma_]) or "GOV"
+    return Actor(code, text, "state", sector)
