@@ -311,3 +311,11 @@ def test_security_sources_speak_for_the_setting_state_but_reports_do_not():
     assert claims(a) == {("PER", "asserts")} or ("PER", "asserts") in claims(a)
     for e in find(evs, "COERCE", "PER", "BOL"):
         assert all(c.by is None for c in e.claims)
+
+
+def test_a_quotation_over_two_sentences_is_claimed_by_its_speaker():
+    text = ("Tensions rose on Monday. \u201cChile has deployed two army brigades to our border. "
+            "We are watching them closely,\u201d Peru's foreign minister said.")
+    evs = code(text)
+    (m,) = find(evs, "MOBILIZE", "CHL")
+    assert claims(m) == {("PER", "asserts")}

@@ -35,6 +35,7 @@ from .patterns import (
     preps,
     subject_of,
 )
+from .quotes import quote_claims
 from .responsibility import claimed_attacks, responsibility_verbs
 from .sides import settle
 from .verbal import verb_frame
@@ -432,11 +433,10 @@ class RuleCoder:
             return []
         index = MentionIndex(parse, doc.mentions)
         memory = Discourse()
-        events: list[Event] = []
-        for sent in parse.sents:
-            if sent.text.strip():
-                events += code_sentence(sent, doc, index, memory)
-        return settle(events, doc)
+        sents = [s for s in parse.sents if s.text.strip()]
+        by_sentence = [code_sentence(sent, doc, index, memory) for sent in sents]
+        by_sentence = quote_claims(sents, by_sentence, index)
+        return settle([e for evs in by_sentence for e in evs], doc)
 
 
 def evidence_of(doc_name: str, sent) -> Evidence:
