@@ -112,7 +112,7 @@ def test_unsupported_extension_named_vs_in_folder(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(PROSE, "utf-8")
     assert _split(read_paths([str(tmp_path / "notes.pdf")]))[1] == [
         f"E007 {tmp_path / 'notes.pdf'}: unsupported file type (extension .pdf; "
-        "expected .txt, .html, .htm, .jsonl or their .gz)"]
+        "expected .txt, .html, .htm, .jsonl, .warc, .rss, .atom, .xml or their .gz)"]
     docs, errors = _split(read_paths([str(tmp_path)]))
     assert errors == [] and [d.name for d in docs] == ["a.txt"]
 

@@ -36,6 +36,14 @@ class Errors:
     E038 = "ingest over HTTP failed ({detail})"
     E039 = "HTTP error ({detail})"
     # E040-E049: readers and fetching (feeds, archives, URLs)
+    E040 = "record too large: {detail} (limit set by --max-bytes)"
+    E041 = "broken web archive ({detail})"
+    E042 = "broken feed ({detail})"
+    E043 = "address refused ({detail}; --allow-private allows private addresses)"
+    E044 = "disallowed by robots.txt ({detail}; --no-robots ignores it)"
+    E045 = "cannot fetch URL ({detail})"
+    E046 = "unsupported content ({detail})"
+    E047 = "database write failed ({detail}); stored documents are intact, run again to resume"
 
 
 class NewsgraphError(Exception):

@@ -55,11 +55,15 @@ def stderr_errors(err: NewsgraphError) -> None:
 
 
 def read(paths: Iterable[str], max_bytes: int, on_error: OnError) -> Iterator[RawDoc]:
-    from .sources import read_paths
+    """Every reader's RawDocs; errors go to `on_error`, notes (what a reader skipped on
+    purpose, such as a WARC's request records) to stderr."""
+    from .sources import Note, read_paths
 
     for item in read_paths([str(p) for p in paths], max_bytes):
         if isinstance(item, NewsgraphError):
             on_error(item)
+        elif isinstance(item, Note):
+            print(f"newsgraph: {item.line()}", file=sys.stderr, flush=True)
         else:
             yield item
 
@@ -214,27 +218,42 @@ def clean_docs(
 
 
 def count_inputs(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> int | None:
-    """How many documents `read` will give (files, plus lines of JSONL files), for
-    the progress bar; None when it cannot be known cheaply (stdin, gzipped JSONL)."""
+    """How many documents `read` will give (files, URLs, plus lines of JSONL files), for
+    the progress bar; None when it cannot be known cheaply (stdin, gzipped JSONL, WARC,
+    feeds, files of URLs)."""
     from .sources.files import iter_files, kind_of
+    from .sources.urls import URL_LIST, is_url
 
     total = 0
     for p in paths:
-        path = Path(p)
-        if str(p) == "-":
+        if str(p) == "-" or str(p).startswith(URL_LIST):
             return None
+        if is_url(str(p)):
+            total += 1
+            continue
+        path = Path(p)
         for f in iter_files(path) if path.is_dir() else [path]:
-            if kind_of(f) != "jsonl" or not f.is_file() or f.stat().st_size > max_bytes:
-                total += 1
-            elif f.suffix.lower() == ".gz":
+            kind = kind_of(f)
+            if kind in ("warc", "feed") or (kind == "jsonl" and f.suffix.lower() == ".gz"):
                 return None
-            else:
-                try:
-                    with f.open("rb") as fh:
-                        total += sum(1 for line in fh if line.strip())
-                except OSError:
-                    total += 1
+            total += _count_lines(f) if kind == "jsonl" and f.is_file() else 1
     return total
+
+
+def _count_lines(path: Path) -> int:
+    """Non-blank lines, read a megabyte at a time (one line may be larger than memory)."""
+    n, pending = 0, False  # pending: the unfinished line so far holds non-blank bytes
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                *done, rest = chunk.split(b"\n")
+                for part in done:
+                    n += pending or bool(part.strip())
+                    pending = False
+                pending = pending or bool(rest.strip())
+    except OSError:
+        return 1
+    return n + pending
 
 
 def _guard(fn, *args):

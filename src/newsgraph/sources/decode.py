@@ -27,6 +27,9 @@ _BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
+# A guessed charset is kept when its text is this clean and this much like one language.
+MAX_CHAOS = 0.1
+MIN_COHERENCE = 0.1
 # cp1252 bytes that occur in ordinary Western text: letters and typographic punctuation.
 _CP1252_TEXT = set(range(0xC0, 0x100)) | {0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97,
                                           0xA0, 0xA3, 0xA9, 0xAB, 0xAE, 0xB0, 0xBB}
@@ -46,7 +49,8 @@ def binary_kind(data: bytes) -> str | None:
 
 def decode(data: bytes, path: str = "") -> str:
     """UTF-8 (or BOM-marked UTF-16), else cp1252 only when the non-ASCII bytes look like
-    Western letters inside words; anything else raises E003 rather than guessing."""
+    Western letters inside words, else a national charset whose text reads as a language;
+    anything else raises E003 rather than guessing."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -59,10 +63,27 @@ def decode(data: bytes, path: str = "") -> str:
         utf8_error = e
     if _plausible_cp1252(data):
         return data.decode("cp1252")
+    guessed = _legacy_charset(data)
+    if guessed is not None:
+        return guessed
     raise NewsgraphError(
         Errors.E003, path, f"not UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset "
         f"{utf8_error.start}) and not plausible single-byte text"
     )
+
+
+def _legacy_charset(data: bytes) -> str | None:
+    """Text in a national single- or double-byte charset (cp1251, TIS-620, Shift-JIS, ...),
+    taken only when the decoded text reads as a language: mojibake and noise stay E003."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.chaos > MAX_CHAOS or best.coherence < MIN_COHERENCE:
+        return None
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def _plausible_cp1252(data: bytes) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import zlib
@@ -12,13 +11,20 @@ from pathlib import Path
 
 from newsgraph.errors import Errors, NewsgraphError
 from newsgraph.model import RawDoc
-from newsgraph.sources.decode import binary_kind, decode
-from newsgraph.sources.jsonl import read_jsonl
+from newsgraph.sources.feed import FEED_MAX_BYTES, read_feed
+from newsgraph.sources.jsonl import read_jsonl_stream
+from newsgraph.sources.make import from_bytes
+from newsgraph.sources.notes import Note
 from newsgraph.sources.sniff import sniff_kind
+from newsgraph.sources.stream import GZIP_ERRORS, gzip_reason, open_binary, prefixed
+from newsgraph.sources.urls import Links, read_url
+from newsgraph.sources.warc import read_warc
 
 # Extension (after an optional .gz) → kind.
-KINDS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
-CONTENT_TYPES = {"text": "text/plain", "html": "text/html"}
+KINDS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+         ".warc": "warc", ".rss": "feed", ".atom": "feed", ".xml": "feed"}
+EXTENSIONS = ".txt, .html, .htm, .jsonl, .warc, .rss, .atom, .xml or their .gz"
+Item = RawDoc | NewsgraphError | Note
 
 
 def kind_of(path: Path) -> str | None:
@@ -37,12 +43,18 @@ def iter_files(path: Path) -> Iterator[Path]:
     yield from sorted((p for p in found if kind_of(p)), key=lambda p: p.relative_to(path).parts)
 
 
-def read_file(path: Path, max_bytes: int) -> Iterator[RawDoc | NewsgraphError]:
+def read_file(path: Path, max_bytes: int, links: Links | None = None) -> Iterator[Item]:
     where = str(path)
     kind = kind_of(path)
     if kind is None:
         yield NewsgraphError(Errors.E007, where, f"extension {''.join(path.suffixes) or 'none'}"
-                             "; expected .txt, .html, .htm, .jsonl or their .gz")
+                             f"; expected {EXTENSIONS}")
+        return
+    if kind in ("jsonl", "warc"):  # streams: --max-bytes limits each record, not the file
+        yield from _read_stream(path, kind, max_bytes)
+        return
+    if kind == "feed":
+        yield from _read_feed(path, max_bytes, links)
         return
     try:
         size = path.stat().st_size
@@ -61,42 +73,54 @@ def read_file(path: Path, max_bytes: int) -> Iterator[RawDoc | NewsgraphError]:
     yield from from_bytes(data, where, path.name, kind, fetched)
 
 
-def read_stdin(max_bytes: int) -> Iterator[RawDoc | NewsgraphError]:
-    data = sys.stdin.buffer.read(max_bytes + 1)
+def _read_stream(path: Path, kind: str, max_bytes: int) -> Iterator[Item]:
+    where = str(path)
+    try:
+        fetched = _mtime(path)
+        if kind == "warc":
+            yield from read_warc(path, max_bytes, fetched)
+            return
+        with open_binary(path) as fh:
+            yield from read_jsonl_stream(fh, where, fetched, max_bytes)
+    except OSError as e:
+        yield NewsgraphError(Errors.E008, where, e.strerror or type(e).__name__)
+
+
+def _read_feed(path: Path, max_bytes: int, links: Links | None) -> Iterator[Item]:
+    where = str(path)
+    try:
+        with open_binary(path) as fh:
+            data = fh.read(FEED_MAX_BYTES + 1)
+        fetched = _mtime(path)
+    except GZIP_ERRORS as e:
+        yield NewsgraphError(Errors.E008, where, gzip_reason(e))
+        return
+    except OSError as e:
+        yield NewsgraphError(Errors.E008, where, e.strerror or type(e).__name__)
+        return
+    if len(data) > FEED_MAX_BYTES:
+        yield NewsgraphError(Errors.E042, where, f"feed larger than {FEED_MAX_BYTES:,} bytes")
+        return
+    fetch = (lambda url, meta: read_url(url, max_bytes, links, meta, feeds=False)) if links \
+        else None
+    yield from read_feed(data, where, fetched, max_bytes, fetch)
+
+
+def _mtime(path: Path) -> str:
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
+
+
+def read_stdin(max_bytes: int) -> Iterator[Item]:
+    head = sys.stdin.buffer.read(65536)
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    if sniff_kind(head) == "jsonl":  # a feed piped in is read as a stream too
+        yield from read_jsonl_stream(prefixed(head, sys.stdin.buffer), "-", now, max_bytes)
+        return
+    data = head + sys.stdin.buffer.read(max(0, max_bytes + 1 - len(head)))
     if len(data) > max_bytes:
         yield NewsgraphError(Errors.E004, "-", f"stdin longer than {max_bytes:,} bytes")
         return
-    now = datetime.now(UTC).isoformat(timespec="seconds")
     yield from from_bytes(data, "-", "stdin", sniff_kind(data), now)
-
-
-def from_bytes(
-    data: bytes, where: str, name: str, kind: str, fetched_at: str
-) -> Iterator[RawDoc | NewsgraphError]:
-    if not data.strip():
-        yield NewsgraphError(Errors.E002, where)
-        return
-    what = binary_kind(data)
-    if what:
-        yield NewsgraphError(Errors.E001, where, what)
-        return
-    if kind == "jsonl":
-        yield from read_jsonl(data, where, fetched_at)
-        return
-    if kind == "text":
-        try:
-            decode(data, where)
-        except NewsgraphError as e:
-            yield e
-            return
-    yield RawDoc(
-        id=hashlib.sha256(data).hexdigest(),
-        origin=where,
-        name=name,
-        content_type=CONTENT_TYPES[kind],
-        data=data,
-        fetched_at=fetched_at,
-    )
 
 
 def _gunzip(data: bytes, where: str, max_bytes: int) -> bytes:
