@@ -8,7 +8,8 @@ import pytest
 from _desk import TOKEN, UPLOAD
 
 LISTS = ["/api/v1/events", "/api/v1/documents", "/api/v1/actors", "/api/v1/claims",
-         "/api/v1/search?q=Russia", "/api/v1/actors/RUS/timeline"]
+         "/api/v1/search?q=Russia", "/api/v1/actors/RUS/timeline", "/api/v1/facts",
+         "/api/v1/actors/RUS/facts"]
 
 
 @pytest.mark.parametrize("path", LISTS)
@@ -187,3 +188,35 @@ def test_server_connection_is_read_only(desk):
     conn = Reader(desk.db).conn()
     with pytest.raises(sqlite3.OperationalError):
         conn.execute("DELETE FROM articles")
+
+
+def test_facts_pages_and_ledger(client):
+    everything = client.get("/api/v1/facts", params={"limit": 500}).json()["items"]
+    seen, url = [], "/api/v1/facts?limit=2"
+    while url:
+        page = client.get(url).json()
+        seen += [f["id"] for f in page["items"]]
+        url = page["next"]
+    assert seen == [f["id"] for f in everything]
+    aid = client.get("/api/v1/facts", params={"type": "AID", "actor": "IRN"}).json()["items"]
+    ledgers = [client.get(f"/api/v1/facts/{f['id']}").json() for f in aid]
+    assert {c["stance"] for one in ledgers for c in one["ledger"]} == {"asserts", "denies"}
+    one = next(f for f in ledgers if f["ledger"])
+    drones = one
+    for m in one["mentions"]:
+        doc = client.get(f"/api/v1/documents/{m['doc_id']}").json()
+        ev = m["evidence"]
+        assert doc["body"][ev["start"]:ev["end"]] == ev["text"]
+        assert any(drones["id"] in e["facts"] for e in doc["events"])
+    r = client.get("/api/v1/facts/ffffffffffff")
+    assert r.status_code == 404 and r.json()["error"]["code"] == "E030"
+
+
+def test_actor_facts_and_graph_by_facts(client):
+    tl = client.get("/api/v1/actors/IRN/facts").json()["items"]
+    assert tl and all("IRN" in f["source"] + f["target"] for f in tl)
+    assert {f["role"] for f in tl} <= {"source", "target", "source,target"}
+    g = client.get("/api/v1/graph").json()
+    assert g["unit"] == "facts"
+    assert client.get("/api/v1/graph", params={"unit": "events"}).json()["unit"] == "events"
+    assert client.get("/api/v1/summary").json()["facts"] >= 1

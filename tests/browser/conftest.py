@@ -48,10 +48,7 @@ def sample(tmp_path_factory):
     db = folder / "sample.db"
     subprocess.run([sys.executable, "-m", "newsgraph", "--db", str(db), "ingest", str(EXAMPLES),
                     "--no-progress"], check=True, capture_output=True)
-    link = subprocess.run([sys.executable, "-m", "newsgraph", "--db", str(db), "link"],
-                          capture_output=True)  # facts, when this build has the linking stage
     d = start(folder, db)
-    d.linked = link.returncode == 0
     yield d
     stop(d)
 

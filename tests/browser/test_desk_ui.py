@@ -60,6 +60,32 @@ def test_dashboard_to_event_to_report_to_highlighted_sentence(page, sample):
     assert page.locator(".removed li").count() >= 1
 
 
+def test_dashboard_to_fact_to_report_to_highlighted_sentence(page, sample):
+    visit(page, sample.url + "/")
+    page.locator("section:has(h2:text('Contested facts')) a.fact-link").first.click()
+    page.wait_for_url("**/facts/**")
+    page.wait_for_selector("li.report")
+    ok(page)
+    fact = api(sample, "/api/v1/facts/" + page.url.rsplit("/", 1)[1])
+    assert page.locator(".timeline > li").count() == len(fact["ledger"]) >= 2
+    assert page.locator(".timeline > li.stance-denies").count() >= 1
+    first = fact["mentions"][0]
+    page.wait_for_function("document.querySelector('li.report .context').textContent.length"
+                           f" > {len(first['evidence']['text'])}")  # the article around it
+    assert page.locator("li.report .context mark").first.inner_text() == first["evidence"]["text"]
+    page.locator("a.report-link").first.click()
+    page.wait_for_url("**/documents/**")
+    page.wait_for_selector("mark.current")
+    assert "".join(page.locator("mark.current").all_text_contents()) == first["evidence"]["text"]
+    page.go_back()
+    page.wait_for_selector(".timeline > li a")
+    page.locator(".timeline > li a").last.click()  # a ledger entry: its evidence span
+    page.wait_for_url("**/documents/**#span-**")
+    page.wait_for_selector("mark.current")
+    assert "".join(page.locator("mark.current").all_text_contents()) == \
+        fact["ledger"][-1]["evidence"]["text"]
+
+
 def test_search_from_the_keyboard(page, sample):
     visit(page, sample.url + "/")
     page.keyboard.press("/")
@@ -125,9 +151,8 @@ def test_screenshots(browser, sample, width, tmp_path):
     e = api(sample, "/api/v1/events", type="AID", actor="PRK")["items"][0]
     shots = {"dashboard": "/", "actor": "/actors/RUS",
              "document": f"/documents/{e['doc_id']}#ev-{e['id']}"}
-    facts = api(sample, "/api/v1/facts", limit=1) if getattr(sample, "linked", False) else {}
-    if facts.get("items"):
-        shots["fact"] = f"/facts/{facts['items'][0]['id']}"
+    fact = api(sample, "/api/v1/facts", contested="true", limit=1)["items"][0]
+    shots["fact"] = f"/facts/{fact['id']}"
     for name, path in shots.items():
         pg.goto(sample.url + path)
         pg.wait_for_selector("body[data-ready]")

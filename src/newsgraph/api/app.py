@@ -9,7 +9,6 @@ from fastapi import FastAPI
 from .. import __version__
 from . import failures, routes, routes_export, routes_facts, routes_ingest, ui
 from .db import Reader
-from .facts import Facts
 from .security import SecurityHeaders
 
 MAX_BODY = 20_000_000
@@ -26,7 +25,6 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
     app.state.db_path = Path(db)
     app.state.token = token
     app.state.max_body = max_body
-    app.state.facts = Facts()
     failures.install(app)
     app.include_router(routes.router)
     app.include_router(routes_facts.router)

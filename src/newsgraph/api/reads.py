@@ -178,8 +178,8 @@ def actor(conn: sqlite3.Connection, code: str) -> dict[str, Any] | None:
     return out
 
 
-def graph(conn: sqlite3.Connection, f: Filter, max_edges: int) -> dict[str, Any]:
-    """Actors as nodes, (source, target, type) as edges weighted by events."""
+def event_edges(conn: sqlite3.Connection, f: Filter, max_edges: int) -> list[dict[str, Any]]:
+    """(source, target, type) edges weighted by the number of events."""
     where, args = event_where(f)
     rows = conn.execute(
         "SELECT s.code AS source, t.code AS target, e.type, count(*) AS weight FROM events e"
@@ -190,24 +190,25 @@ def graph(conn: sqlite3.Connection, f: Filter, max_edges: int) -> dict[str, Any]
         + " GROUP BY s.code, t.code, e.type ORDER BY weight DESC, s.code, t.code, e.type LIMIT ?",
         [*args, max_edges],
     ).fetchall()
-    edges = [{**dict(r), "quad": ontology.quad(r["type"])} for r in rows if r[0] != r[1]]
+    return [{**dict(r), "quad": ontology.quad(r["type"])} for r in rows if r[0] != r[1]]
+
+
+def nodes_of(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     weight: dict[str, int] = {}
     for e in edges:
         for c in (e["source"], e["target"]):
             weight[c] = weight.get(c, 0) + e["weight"]
-    nodes = [{"id": c, "label": ontology.actor_info(c)["name"], "weight": w}
-             for c, w in sorted(weight.items(), key=lambda x: (-x[1], x[0]))]
-    return {"nodes": nodes, "edges": edges}
+    return [{"id": c, "label": ontology.actor_info(c)["name"], "weight": w}
+            for c, w in sorted(weight.items(), key=lambda x: (-x[1], x[0]))]
 
 
-def partners(conn: sqlite3.Connection, code: str, f: Filter) -> list[dict[str, Any]]:
-    """Who `code` acts with: per partner, events by type and by quad class."""
-    g = graph(conn, Filter(actors=(code,), types=f.types, since=f.since, until=f.until), 10_000)
+def partners(code: str, edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Who `code` acts with: per partner, counts by type and by quad class."""
     out: dict[str, dict[str, Any]] = {}
-    for e in g["edges"]:
-        other = e["target"] if e["source"] == code else e["source"]
+    for e in edges:
         if code not in (e["source"], e["target"]):
-            continue  # an edge between two others in a multi-actor event
+            continue  # an edge between two others of a multi-actor event
+        other = e["target"] if e["source"] == code else e["source"]
         p = out.setdefault(other, {"code": other, "name": ontology.actor_info(other)["name"],
                                    "events": 0, "by_type": {}, "types": [], "cooperation": 0,
                                    "conflict": 0})

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from .. import store
 from ..errors import NewsgraphError
-from . import reads, schemas
+from . import fact_reads, facts, reads, schemas
 from .failures import ApiError
 from .paging import clamp, decode, envelope
 from .params import (
@@ -60,6 +60,7 @@ def one_event(conn: Conn, doc_id: DocId, event_id: EventId) -> dict[str, Any]:
     e = reads.event(conn, doc_id_of(conn, doc_id), event_id)
     if e is None:
         raise ApiError("E030", f"event {event_id} in {doc_id}")
+    with_facts(conn, e["doc_id"], [e])
     return e
 
 
@@ -85,8 +86,16 @@ def one_document(request: Request, conn: Conn, doc_id: DocId) -> dict[str, Any]:
         e["quad"] = reads.ontology.quad(e["type"])
         e["title"] = doc["title"]
     doc["mentions"] = reads.spans(conn, key)
-    doc["copy_of"] = request.app.state.facts.copy_of(conn, key)
+    doc["copy_of"] = facts.copy_of(conn, key)
+    with_facts(conn, key, doc["events"])
     return doc
+
+
+def with_facts(conn: sqlite3.Connection, doc_id: str, events: list[dict[str, Any]]) -> None:
+    """Each event's `facts`: the ids of the facts it reports ([] in an unlinked store)."""
+    of = fact_reads.facts_of_events(conn, doc_id) if facts.linked(conn) else {}
+    for e in events:
+        e["facts"] = of.get(e["id"], [])
 
 
 @router.get("/actors", response_model=schemas.ActorPage, tags=["actors"])
@@ -105,12 +114,27 @@ def list_actors(request: Request, conn: Conn,
 @router.get("/actors/{code}", response_model=schemas.ActorDetail, tags=["actors"])
 def one_actor(conn: Conn, code: Code, type: Types = [],  # noqa: B006
               since: Date = None, until: Date = None) -> dict[str, Any]:
-    """Name, kind, sector, office holders, counts and partners (filters apply to partners)."""
-    a = reads.actor(conn, code.upper())
+    """Name, kind, sector, office holders, counts and partners: per partner, facts (events
+    in an unlinked store) by type and by cooperation/conflict; the filters apply to them."""
+    code = code.upper()
+    a = reads.actor(conn, code)
     if a is None:
         raise ApiError("E030", f"actor {code}")
-    a["partners"] = reads.partners(conn, code.upper(), event_filter([], type, since, until))
+    unit, edges = edges_for(conn, None, [code], type, since, until, 10_000)
+    a["partners"] = reads.partners(code, edges)
+    a["unit"] = unit
     return a
+
+
+def edges_for(conn: sqlite3.Connection, unit: str | None, actor: list[str], type: list[str],
+              since: str | None, until: str | None, max_edges: int
+              ) -> tuple[str, list[dict[str, Any]]]:
+    f = event_filter(actor, type, since, until)
+    unit = unit or ("facts" if facts.linked(conn) else "events")
+    if unit == "facts":
+        facts.need(conn)
+        return unit, fact_reads.graph(conn, f.actors, f.types, f.since, f.until, max_edges)
+    return unit, reads.event_edges(conn, f, max_edges)
 
 
 @router.get("/actors/{code}/timeline", response_model=schemas.EventPage, tags=["actors"])
@@ -127,9 +151,12 @@ def actor_timeline(request: Request, conn: Conn, code: Code, type: Types = [],  
 @router.get("/graph", response_model=schemas.Graph, tags=["graph"])
 def graph(conn: Conn, actor: Actors = [], type: Types = [],  # noqa: B006
           since: Date = None, until: Date = None,
+          unit: Annotated[Literal["facts", "events"] | None,
+                          Query(description="weigh edges by facts (default when linked)")] = None,
           max_edges: Annotated[int, Query(ge=1, le=5000)] = 500) -> dict[str, Any]:
-    """Actors and (source, target, type) edges weighted by the number of events."""
-    return reads.graph(conn, event_filter(actor, type, since, until), max_edges)
+    """Actors and (source, target, type) edges weighted by the number of facts (or events)."""
+    unit, edges = edges_for(conn, unit, actor, type, since, until, max_edges)
+    return {"unit": unit, "nodes": reads.nodes_of(edges), "edges": edges}
 
 
 @router.get("/claims", response_model=schemas.ClaimPage, tags=["claims"])
@@ -164,5 +191,5 @@ def search(request: Request, conn: Conn,
 def summary(conn: Conn, top: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
     """Counts for the dashboard (the `newsgraph summary --format json` object)."""
     s = store.summary(conn, top=top)
-    s["facts"] = None
+    s["facts"] = facts.count(conn)
     return s

@@ -55,6 +55,7 @@ class Event(Open):
     coder: str
     published: str | None
     title: str | None
+    facts: list[str] = []
 
 
 class DocumentRow(Open):
@@ -122,6 +123,7 @@ class Partner(Open):
 
 
 class ActorDetail(Actor):
+    unit: str
     by_type: dict[str, int]
     partners: list[Partner]
 
@@ -141,6 +143,7 @@ class Edge(Open):
 
 
 class Graph(BaseModel):
+    unit: str
     nodes: list[Node]
     edges: list[Edge]
 
@@ -200,7 +203,65 @@ DocumentPage = page_of(DocumentRow)
 ActorPage = page_of(Actor)
 ClaimPage = page_of(Claim)
 HitPage = page_of(Hit)
-FactPage = page_of(Open)
+class Embargo(Open):
+    regime: str
+    resolution: str | None = None
+    direction: str | None = None
+
+
+class Fact(Open):
+    id: str
+    type: str
+    mode: str | None
+    quad: str | None
+    source: list[str]
+    target: list[str]
+    item: str | None
+    quantity: str | None
+    date: str | None
+    date_precision: str | None
+    first_reported: str | None
+    last_reported: str | None
+    documents: int
+    independent_sources: int
+    reports: int
+    contested: bool
+    embargo: list[Embargo]
+
+
+class FactMention(Open):
+    doc_id: str
+    doc: str
+    event_id: str
+    outlet: str | None
+    published: str | None
+    modality: str
+    evidence: Span
+
+
+class LedgerEntry(Open):
+    claimant: str | None
+    claimant_text: str | None
+    stance: str
+    doc_id: str
+    doc: str
+    outlet: str | None
+    reported: str | None
+    evidence: Span
+
+
+class FactDetail(Fact):
+    mentions: list[FactMention]
+    ledger: list[LedgerEntry]
+    stance_changes: list[Any]
+
+
+class TimelineFact(Fact):
+    role: str
+
+
+FactPage = page_of(Fact)
+TimelinePage = page_of(TimelineFact)
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     s: {"model": ErrorBody} for s in (400, 404, 422, 503)

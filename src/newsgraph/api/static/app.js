@@ -56,6 +56,7 @@ const docHref = (docId, eventId) => `/documents/${enc(docId)}` + (eventId ? `#ev
 const actorHref = (code) => `/actors/${enc(code)}`;
 const eventHref = (e) => `/events/${enc(e.doc_id)}/${enc(e.id)}`;
 const factHref = (id) => `/facts/${enc(id)}`;
+const spanHref = (docId, ev) => `/documents/${enc(docId)}` + (ev ? `#span-${ev.start}-${ev.end}` : "");
 
 function actorLinks(codes, texts) {
   const list = (codes || []).filter(Boolean);
@@ -164,7 +165,7 @@ function scaleBars(ol, values) {
 
 async function factsForDashboard() {
   const lists = [
-    ["Most-reported facts", { sort: "sources", limit: 6 }],
+    ["Most-reported facts", { limit: 6 }],
     ["Contested facts", { contested: true, limit: 6 }],
     ["Embargo-flagged facts", { embargo: true, limit: 6 }],
   ];
@@ -173,11 +174,22 @@ async function factsForDashboard() {
     ? h("ul", { class: "list" }, pages[i].items.map(factLine)) : empty("None.")));
 }
 
+function factTimelineLine(f) {
+  return h("li", { class: "ev" },
+    h("div", { class: "ev-head" }, h("time", {}, f.date || f.first_reported || "undated"), " ",
+      typeBadge(f.type, f.quad, f.mode), " ", actorLinks(f.source), " → ", actorLinks(f.target),
+      f.item ? h("span", { class: "item" }, ` ${f.quantity ? f.quantity + " × " : ""}${f.item}`) : null),
+    h("div", { class: "ev-foot" }, h("a", { href: factHref(f.id), class: "fact-link" }, "fact"),
+      ` · ${f.independent_sources} source${f.independent_sources === 1 ? "" : "s"}, ${f.reports} report${f.reports === 1 ? "" : "s"}`,
+      f.contested ? h("span", { class: "flag" }, " contested") : null,
+      f.embargo.length ? h("span", { class: "flag" }, " embargo") : null));
+}
+
 function factLine(f) {
   return h("li", {},
-    h("a", { href: factHref(f.id) }, `${f.type}${f.mode ? " · " + f.mode : ""}: ${(f.source || []).join(", ") || "?"} → ${(f.target || []).join(", ") || "?"}`),
+    h("a", { href: factHref(f.id), class: "fact-link" }, `${f.type}${f.mode ? " · " + f.mode : ""}: ${(f.source || []).join(", ") || "?"} → ${(f.target || []).join(", ") || "—"}`),
     h("div", { class: "muted" }, [f.date || "undated", f.item, `${f.independent_sources} independent source${f.independent_sources === 1 ? "" : "s"}`,
-      `${f.reports ?? (f.documents || []).length} reports`, f.contested ? "contested" : null,
+      `${f.reports} report${f.reports === 1 ? "" : "s"} in ${f.documents} document${f.documents === 1 ? "" : "s"}`, f.contested ? "contested" : null,
       (f.embargo || []).length ? "embargo" : null].filter(Boolean).join(" · ")));
 }
 
@@ -189,7 +201,7 @@ async function factPage(id) {
         ["item", f.item ? `${f.quantity ? f.quantity + " × " : ""}${f.item}` : "—"],
         ["date", f.date ? `${f.date} (${f.date_precision || "?"})` : "undated"],
         ["first reported", f.first_reported || "—"], ["last reported", f.last_reported || "—"],
-        ["independent sources", String(f.independent_sources)], ["documents", String((f.documents || []).length)],
+        ["independent sources", String(f.independent_sources)], ["documents", String(f.documents)], ["reports", String(f.reports)],
         ["contested", f.contested ? "yes" : "no"],
         ["embargo", (f.embargo || []).map((e) => `${e.regime} (${e.direction || "?"}${e.resolution ? ", " + e.resolution : ""})`).join("; ") || "—"]]
       .map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v))));
@@ -199,9 +211,10 @@ async function factPage(id) {
       h("div", {}, h("strong", {}, c.claimant || c.claimant_text || "unattributed"), ` ${c.stance}`,
         c.outlet ? h("span", { class: "muted" }, ` — ${c.outlet}`) : null),
       c.evidence ? h("blockquote", {}, c.evidence.text || "") : null,
-      h("a", { href: docHref(c.doc_id, c.event_id) }, c.doc || "report")))) : empty("No claims recorded.");
+      c.answers ? h("div", { class: "muted" }, `answers ${c.answers.claimant || "a claim"}${c.answers.reported ? " of " + c.answers.reported : ""}`) : null,
+      h("a", { href: spanHref(c.doc_id, c.evidence) }, c.doc || "report")))) : empty("No claims recorded.");
   const reports = h("ol", { class: "list reports" });
-  render(h("h1", {}, `${f.type}: ${(f.source || []).join(", ") || "?"} → ${(f.target || []).join(", ") || "?"}`),
+  render(h("h1", {}, `${f.type}: ${(f.source || []).join(", ") || "?"} → ${(f.target || []).join(", ") || "—"}`),
     h("div", { class: "grid two" }, card("The fact", facts), card("Claim ledger", ledger)),
     card("Reports", reports));
   for (const m of f.mentions || []) reports.append(reportItem(m));
@@ -244,8 +257,9 @@ async function eventPage(docId, eventId) {
       .map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v))));
   const claims = e.claims.length ? h("ul", { class: "list" }, e.claims.map((c) =>
     h("li", { class: `stance-${c.stance}` }, h("strong", {}, c.by || c.by_text || "unattributed"), ` ${c.stance}`))) : empty("No claim attached.");
-  render(h("h1", {}, `${e.type}: ${(e.source || []).join(", ") || "?"} → ${(e.target || []).join(", ") || "?"}`),
-    h("div", { class: "grid two" }, card("The event", meta), card("Claims", claims)),
+  const facts = (e.facts || []).length ? h("p", {}, "Reports fact ", e.facts.map((id, i) => [i ? ", " : "", h("a", { href: factHref(id), class: "fact-link" }, id)])) : null;
+  render(h("h1", {}, `${e.type}: ${(e.source || []).join(", ") || "?"} → ${(e.target || []).join(", ") || "—"}`),
+    h("div", { class: "grid two" }, card("The event", meta, facts), card("Claims", claims)),
     card("Report", h("blockquote", {}, e.evidence.text),
       h("a", { href: docHref(e.doc_id, e.id), class: "report-link" }, `read it in ${e.title || e.doc}`)));
 }
@@ -253,7 +267,10 @@ async function eventPage(docId, eventId) {
 async function actorPage(code) {
   const params = new URLSearchParams(location.search);
   const filt = { type: params.getAll("type"), since: params.get("since") || "", until: params.get("until") || "" };
-  const [a, tl, sum] = await Promise.all([get(`/actors/${enc(code)}`, filt), get(`/actors/${enc(code)}/timeline`, { ...filt, limit: 15 }), get("/summary")]);
+  const sum = await get("/summary");
+  const byFacts = sum.facts !== null;
+  const [a, tl] = await Promise.all([get(`/actors/${enc(code)}`, filt),
+    get(`/actors/${enc(code)}/${byFacts ? "facts" : "timeline"}`, { ...filt, limit: 15 })]);
   setTitle(a.name);
   const holders = a.office_holders.filter((o) => !o.to).slice(0, 6);
   const form = h("form", { class: "filters", method: "get", action: actorHref(a.code) },
@@ -268,7 +285,8 @@ async function actorPage(code) {
     holders.length ? h("p", {}, "Office holders: ", holders.map((o, i) => [i ? "; " : "", `${o.name} (${o.office.replaceAll("_", " ")})`])) : null,
     form);
   render(header, h("div", { class: "grid two wide-left" },
-    card("Timeline", pagedList(tl, (e) => eventLine(e), { class: "list timeline-events", empty: "No events match." })),
+    card(byFacts ? "Timeline of facts" : "Timeline of events",
+      pagedList(tl, byFacts ? factTimelineLine : (e) => eventLine(e), { class: "list timeline-events", empty: "Nothing matches." })),
     card("Partners", network(a), legend(), partnerTable(a))));
 }
 
@@ -281,7 +299,7 @@ function legend() {
 function partnerTable(a) {
   if (!a.partners.length) return empty("No partners in these events.");
   return h("table", { class: "partners" },
-    h("thead", {}, h("tr", {}, h("th", {}, "partner"), h("th", {}, "events"), h("th", {}, "types"))),
+    h("thead", {}, h("tr", {}, h("th", {}, "partner"), h("th", {}, a.unit), h("th", {}, "types"))),
     h("tbody", {}, a.partners.slice(0, 20).map((p) => h("tr", {},
       h("td", {}, h("a", { href: actorHref(p.code) }, p.code), " ", h("span", { class: "muted" }, p.name === p.code ? "" : p.name)),
       h("td", {}, String(p.events)),
@@ -302,13 +320,13 @@ function network(a) {
       const bend = (k - (types.length - 1) / 2) * 18;
       const mx = (cx + x) / 2 - bend * Math.sin(ang), my = (cy + y) / 2 + bend * Math.cos(ang);
       const path = s("path", { d: `M${cx},${cy} Q${mx},${my} ${x},${y}`, class: `edge q-${quad || "none"}`, "stroke-width": Math.min(1.5 + n * 1.2, 9) },
-        s("title", {}, `${a.code} – ${p.code}: ${t} × ${n}`));
+        s("title", {}, `${a.code} – ${p.code}: ${t} × ${n} ${a.unit}`));
       svg.append(path);
     });
     const link = s("a", { href: actorHref(p.code) },
       s("circle", { cx: x, cy: y, r: 6 + Math.min(p.events, 12), class: "node" }),
       s("text", { x, y: y + 4, "text-anchor": "middle", class: "label" }, p.code),
-      s("title", {}, `${p.name}: ${p.events} events (${p.cooperation} cooperation, ${p.conflict} conflict)`));
+      s("title", {}, `${p.name}: ${p.events} ${a.unit} (${p.cooperation} cooperation, ${p.conflict} conflict)`));
     svg.append(link);
   });
   svg.append(s("circle", { cx, cy, r: 26, class: "node self" }), s("text", { x: cx, y: cy + 5, "text-anchor": "middle", class: "label self" }, a.code));
@@ -326,7 +344,8 @@ async function documentPage(docId) {
   const evs = d.events.length ? h("ol", { class: "list" }, d.events.map((e) => h("li", {},
     h("a", { href: `#ev-${e.id}`, class: "jump" }, h("span", {}, `${e.type}${e.mode ? " · " + e.mode : ""}`)), " ",
     actorLinks(e.source, e.source_text), " → ", actorLinks(e.target, e.target_text), " ",
-    h("a", { href: eventHref(e), class: "muted" }, "details")))) : empty("No events found in this article.");
+    h("a", { href: eventHref(e), class: "muted" }, "details"),
+    (e.facts || []).map((id) => [" · ", h("a", { href: factHref(id), class: "muted" }, "fact")])))) : empty("No events found in this article.");
   render(h("div", { class: "grid two wide-left doc-grid" },
     h("article", { class: "card doc" },
       h("h1", {}, d.title || d.name),
@@ -362,15 +381,18 @@ function highlighted(body, events) {
   return out;
 }
 
+// `#ev-ID` (an event) or `#span-START-END` (a ledger entry's evidence) marks its pieces.
 function focusEvent(d) {
-  const m = /^#ev-([0-9a-f]{16})$/.exec(location.hash);
+  const ev = /^#ev-([0-9a-f]{16})$/.exec(location.hash);
+  const sp = /^#span-(\d+)-(\d+)$/.exec(location.hash);
   document.querySelectorAll("mark.current").forEach((x) => x.classList.remove("current"));
-  if (!m) return;
-  const marks = [...document.querySelectorAll("#doc-body mark")].filter((x) => x.dataset.events.split(" ").includes(m[1]));
+  if (!ev && !sp) return;
+  const marks = [...document.querySelectorAll("#doc-body mark")].filter((x) => ev
+    ? x.dataset.events.split(" ").includes(ev[1])
+    : Number(x.dataset.start) >= Number(sp[1]) && Number(x.dataset.end) <= Number(sp[2]));
   marks.forEach((x) => x.classList.add("current"));
   if (marks.length) {
     marks[0].setAttribute("tabindex", "-1");
-    marks[0].id = `ev-${m[1]}`;
     marks[0].scrollIntoView({ block: "center" });
     marks[0].focus({ preventScroll: true });
   }

@@ -1,0 +1,90 @@
+"""The desk's own read queries over the linking tables (facts, fact_actors, fact_mentions):
+an actor's facts with a keyset cursor, the graph weighted by facts, and which facts an
+event reports. Rows are shaped by `newsgraph.link.query` so every fact has one form."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from ..link.query import _fact
+from ..store.query import check_date, substr_pad
+from . import ontology
+
+FACT_KEY = "COALESCE(f.sort_date, '~'), f.id"
+
+
+def _filters(types: tuple[str, ...], since: str | None, until: str | None
+             ) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    args: list[Any] = []
+    if types:
+        where.append(f"f.type IN ({','.join('?' * len(types))})")
+        args.extend(t.upper() for t in types)
+    if since:
+        where.append("substr(f.sort_date || '-99-99', 1, 10) >= ?")
+        args.append(check_date(since))
+    if until:
+        where.append("substr(f.sort_date || '-00-00', 1, 10) <= ?")
+        args.append(substr_pad(check_date(until), "-99-99"))
+    return where, args
+
+
+def shaped(r: sqlite3.Row) -> dict[str, Any]:
+    f = _fact(r)
+    f["quad"] = ontology.quad(f["type"])
+    return f
+
+
+def timeline(conn: sqlite3.Connection, code: str, types: tuple[str, ...], since: str | None,
+             until: str | None, limit: int, after: list[Any] | None) -> list[dict[str, Any]]:
+    """The actor's facts by date (undated last), each with its `role`."""
+    where, args = _filters(types, since, until)
+    where.insert(0, "x.code = ?")
+    args.insert(0, code.upper())
+    if after:
+        where.append(f"({FACT_KEY}) > (?, ?)")
+        args.extend(after)
+    rows = conn.execute(
+        "SELECT f.*, group_concat(DISTINCT x.role) AS roles FROM facts f"
+        " JOIN fact_actors x ON x.fact_id = f.id WHERE " + " AND ".join(where)
+        + f" GROUP BY f.id ORDER BY {FACT_KEY} LIMIT ?", [*args, limit + 1],
+    ).fetchall()
+    out = []
+    for r in rows:
+        f = shaped(r)
+        f["role"] = ",".join(sorted(r["roles"].split(",")))
+        f["sort_date"] = r["sort_date"]
+        out.append(f)
+    return out
+
+
+def timeline_key(f: dict[str, Any]) -> list[Any]:
+    return [f["sort_date"] or "~", f["id"]]
+
+
+def graph(conn: sqlite3.Connection, actors: tuple[str, ...], types: tuple[str, ...],
+          since: str | None, until: str | None, max_edges: int) -> dict[str, Any]:
+    """Actors as nodes, (source, target, type) edges weighted by the number of facts."""
+    where, args = _filters(types, since, until)
+    for code in actors:
+        where.append("EXISTS (SELECT 1 FROM fact_actors x WHERE x.fact_id = f.id AND x.code = ?)")
+        args.append(code.upper())
+    rows = conn.execute(
+        "SELECT s.code AS source, t.code AS target, f.type, count(*) AS weight FROM facts f"
+        " JOIN fact_actors s ON s.fact_id = f.id AND s.role = 'source'"
+        " JOIN fact_actors t ON t.fact_id = f.id AND t.role = 'target'"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " GROUP BY s.code, t.code, f.type ORDER BY weight DESC, s.code, t.code, f.type LIMIT ?",
+        [*args, max_edges],
+    ).fetchall()
+    return [{**dict(r), "quad": ontology.quad(r["type"])} for r in rows if r[0] != r[1]]
+
+
+def facts_of_events(conn: sqlite3.Connection, doc_id: str) -> dict[str, list[str]]:
+    """event id -> the facts it reports (an event with several pairs reports several)."""
+    out: dict[str, list[str]] = {}
+    for r in conn.execute("SELECT DISTINCT event_id, fact_id FROM fact_mentions WHERE doc_id = ?"
+                          " ORDER BY event_id, fact_id", (doc_id,)):
+        out.setdefault(r[0], []).append(r[1])
+    return out
