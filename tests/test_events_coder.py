@@ -319,3 +319,11 @@ def test_a_quotation_over_two_sentences_is_claimed_by_its_speaker():
     evs = code(text)
     (m,) = find(evs, "MOBILIZE", "CHL")
     assert claims(m) == {("PER", "asserts")}
+
+
+def test_tariffs_are_sanctions_on_every_coordinated_owner():
+    (s,) = find(code("Chile imposed new tariffs on Peruvian and Bolivian exports."),
+                "SANCTION", "CHL")
+    assert set(s.target) == {"PER", "BOL"}
+    evs = code("Chile is keeping new tariffs in place on Peru and Bolivia to pressure them.")
+    assert find(evs, "SANCTION", "CHL", "PER") and not find(evs, "COERCE")

@@ -264,9 +264,17 @@ def _pair_frames(sent: Span, index: MentionIndex, frames: list[Frame]) -> list[F
                 sense.type in SPEECH_ACTS for sense in hand_verbs().get(verb.lemma_.lower(), [])):
             continue  # "condemned the campaign against X": X is not the one condemned
         t = found[0]
+        if t == "COERCE" and _sanctioning(verb):
+            t = "SANCTION"  # PLV codes tariffs as COERCE; GUIDELINES rule 7 says SANCTION
         taken.add((agent.mentions[0].start, patient.mentions[0].start))
         out.append(Frame(verb, Sense(t, None, source="pair"), agent, patient, confidence=0.5))
     return out
+
+
+def _sanctioning(verb: Token) -> bool:
+    """"kept tariffs in place on X": a verb whose object is a sanction noun."""
+    return any(c.dep_ == "dobj" and any(s.type == "SANCTION" for s in noun_senses(c.lemma_))
+               for c in verb.children)
 
 
 def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,

@@ -128,7 +128,8 @@ def _own(tok: Token, index: MentionIndex, seen: set[int]) -> list[Mention]:
         return found
     for c in tok.children:
         if c.dep_ in OWNER_DEPS or c.dep_ == "appos":
-            found += _own(c, index, seen)
+            for m in (c, *c.conjuncts):  # "Canadian and Mexican exports": both owners
+                found += _own(m, index, seen)
     if not found and tok.lemma_.lower() in AGENT_OF:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "for", "to"):
