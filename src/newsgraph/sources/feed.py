@@ -5,6 +5,7 @@ page at its link (fetched by the caller). A feed that declares XML entities is r
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -22,6 +23,7 @@ FULL_TEXT_MIN_WORDS = 80  # shorter content is a teaser: the linked page is read
 _ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
 _INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[|<!ENTITY", re.I)
 _TAG = re.compile(r"<[^>]*>")
+_PAGE = re.compile(r"<html[\s>]|<body[\s>]", re.I)
 
 # Read the page at an entry's link: (url, fields from the feed) -> RawDocs or errors.
 FetchLink = Callable[[str, dict[str, str]], Iterator[RawDoc | NewsgraphError]]
@@ -64,6 +66,8 @@ def _entry(entry: Any, where: str, fetched_at: str, max_bytes: int,
         return
     if body is None:
         body, ctype = entry.get("summary") or "", "text/html"
+    if ctype == "text/html" and body.strip() and not _PAGE.search(body[:2000]):
+        body = _page(body, meta.get("title", ""))
     data = body.encode("utf-8", "replace")
     if not data.strip():
         yield NewsgraphError(Errors.E042, where, "entry without content or link")
@@ -72,6 +76,13 @@ def _entry(entry: Any, where: str, fetched_at: str, max_bytes: int,
     else:
         yield RawDoc(id=hashlib.sha256(data).hexdigest(), origin=where, name=link or where,
                      content_type=ctype, data=data, fetched_at=fetched_at, meta=meta)
+
+
+def _page(fragment: str, title: str) -> str:
+    """An entry's HTML fragment as the page the HTML cleaner expects."""
+    safe = html.escape(title)
+    return (f"<html><head><meta charset=\"utf-8\"><title>{safe}</title></head><body>"
+            f"<article><h1>{safe}</h1>{fragment}</article></body></html>")
 
 
 def _full_text(entry: Any) -> tuple[str | None, str]:
