@@ -24,6 +24,7 @@ class Errors:
     E013 = "document not found ({detail})"
     E014 = "internal error, please report it ({detail})"
     # E020-E029: linking (facts, copies, embargoes)
+    E020 = "unknown fact id for --after ({detail})"
     # E030-E039: the HTTP API and exports
     E030 = "not found ({detail})"
     E031 = "invalid request ({detail})"

@@ -144,12 +144,13 @@ def ingest(
     """
     from tqdm import tqdm
 
-    from . import store
+    from . import link, store
 
     paths = [str(p) for p in paths]
     summary = IngestSummary()
     started = time.perf_counter()
     conn = store.connect(db)
+    link.catch_up(conn)  # documents an older store or an interrupted run left unlinked
     bar = tqdm(unit="doc", desc="ingest", disable=None if progress else True,
                file=sys.stderr, dynamic_ncols=True)
     if not bar.disable:
@@ -180,6 +181,7 @@ def ingest(
             if stored is None:  # stored meanwhile by another writer
                 summary.duplicate += 1
             else:
+                link.link_document(conn, raw.id)  # copies and facts, right after the commit
                 summary.new += 1
                 summary.events += stored[0]
                 summary.claims += stored[1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from .common import need, positive
 
@@ -26,6 +27,15 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         settings = ("e2e", "given") if args.setting == "both" else (args.setting,)
         reports = [mod.score_plv(args.tsv, setting=s, coder=args.coder, **limit)
                    for s in settings]
+    elif target == "linking":
+        mod = need("newsgraph.evaluate.linking", "score", "format_report")
+        if not (args.link_corpus or args.link_jsonl):
+            print("newsgraph: evaluate linking needs --corpus DIR, --jsonl FILE or both",
+                  file=sys.stderr)
+            return 2
+        reports = [mod.score(args.link_gold, args.link_corpus, args.link_jsonl,
+                             coder=args.coder, copies=not args.no_copies,
+                             windows=tuple(args.sweep or ()))]
     else:  # plover-gsr
         mod = need("newsgraph.evaluate.plover", "score_gsr", "format_report")
         reports = [mod.score_gsr(args.json, coder=args.coder)]
@@ -76,6 +86,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp.add_argument("--limit", type=positive, metavar="N", help="first N sentences only")
     sp.add_argument("--coder", default=argparse.SUPPRESS, metavar="NAME",
                     help="event coder for e2e (default: rules)")
+    sp = targets.add_parser("linking", parents=[out],
+                            help="pairwise P/R/F1 of linked mentions, share of copies found")
+    sp.add_argument("--gold", dest="link_gold", default="../shared/gold/linking.yaml",
+                    metavar="FILE", help="linking gold (default ../shared/gold/linking.yaml)")
+    sp.add_argument("--corpus", dest="link_corpus", metavar="DIR",
+                    help="folder of gold documents (with --jsonl: both are ingested)")
+    sp.add_argument("--jsonl", dest="link_jsonl", metavar="FILE",
+                    help="JSONL of gold documents (ids as `doc`)")
+    sp.add_argument("--no-copies", action="store_true",
+                    help="skip the syndicated-copies part")
+    sp.add_argument("--sweep", type=int, nargs="+", metavar="DAYS",
+                    help="also score these day windows (re-links the store for each)")
+    sp.add_argument("--coder", default=argparse.SUPPRESS, metavar="NAME",
+                    help="event coder (default: rules)")
     sp = targets.add_parser("plover-gsr", parents=[out],
                             help="(source, type, target) on the CAMEO-manual sentences")
     sp.add_argument("--json", required=True, metavar="FILE", help="PLOVER_GSR_CAMEO.json")

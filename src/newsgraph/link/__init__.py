@@ -38,6 +38,17 @@ def catch_up(conn: sqlite3.Connection) -> int:
     return len(rows)
 
 
+def relink(conn: sqlite3.Connection) -> int:
+    """Drop every link and link the whole store again (after a parameter change)."""
+    conn.execute("BEGIN IMMEDIATE")
+    for table in ("facts", "fact_mentions", "copies", "copy_edges", "lsh_bands",
+                  "doc_signatures"):
+        conn.execute(f"DELETE FROM {table}")
+    conn.execute("DELETE FROM meta WHERE key = ?", (_MARK,))
+    conn.execute("COMMIT")
+    return catch_up(conn)
+
+
 def _link(conn: sqlite3.Connection, doc_id: str) -> int:
     row = conn.execute("SELECT num, body FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
     if row is None:
@@ -61,4 +72,4 @@ def _linked_upto(conn: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-__all__ = ["catch_up", "link_document"]
+__all__ = ["catch_up", "link_document", "relink"]

@@ -16,8 +16,17 @@ def _load(name: str) -> dict[str, Any]:
     return yaml.safe_load((_DATA / name).read_text(encoding="utf-8"))
 
 
+_OVERRIDES: dict[str, dict[str, Any]] = {}
+
+
 def params() -> dict[str, Any]:
-    return _load("params.yaml")
+    base = _load("params.yaml")
+    return {k: {**v, **_OVERRIDES.get(k, {})} for k, v in base.items()}
+
+
+def override(section: str, **values: Any) -> None:
+    """Set parameters for this process (the scorer sweeps the date window with it)."""
+    _OVERRIDES.setdefault(section, {}).update(values)
 
 
 @cache

@@ -7,10 +7,15 @@ the members, so the result does not depend on the order documents arrive in.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from .config import params
 from .shingles import buckets, containment, minhash, shingles, to_blob
+
+# A body that says where it first appeared is the copy, not the original.
+_REPOST = re.compile(r"\b(originally (published|appeared)|first (published|appeared)|"
+                     r"republished (with|under)|reprinted with permission)\b", re.I)
 
 
 def link_copies(conn: sqlite3.Connection, doc_id: str, body: str) -> set[str]:
@@ -52,6 +57,14 @@ def root_of(conn: sqlite3.Connection, doc_id: str) -> str:
     return row[0] if row else doc_id
 
 
+def _original_first(r: sqlite3.Row) -> tuple:
+    """The original is the earliest published member (undated ones last); on the same
+    day, one that does not say it is a re-post (in its body or in the lines cleaning
+    removed), then the fullest text, then doc_id."""
+    doc_id, published, text, n = r
+    return (published is None, published or "", bool(_REPOST.search(text)), -(n or 0), doc_id)
+
+
 def _reroot(conn: sqlite3.Connection, doc_id: str, linked: list[str]) -> set[str]:
     roots = {root_of(conn, d) for d in linked} | {doc_id}
     members = set(roots)
@@ -59,10 +72,11 @@ def _reroot(conn: sqlite3.Connection, doc_id: str, linked: list[str]) -> set[str
         members |= {x[0] for x in conn.execute("SELECT doc_id FROM copies WHERE copy_of = ?", (r,))}
     marks = ",".join("?" * len(members))
     dated = conn.execute(
-        f"SELECT doc_id, published FROM articles WHERE doc_id IN ({marks})", sorted(members)
+        f"SELECT a.doc_id, a.published, a.body || a.removed, s.shingles FROM articles a"
+        f" LEFT JOIN doc_signatures s ON s.doc_id = a.doc_id WHERE a.doc_id IN ({marks})",
+        sorted(members),
     ).fetchall()
-    # The earliest published member is the original; undated members come last.
-    root = min(dated, key=lambda r: (r[1] is None, r[1] or "", r[0]))[0]
+    root = min(dated, key=_original_first)[0]
     before = {m: root_of(conn, m) for m in members}
     conn.execute(f"DELETE FROM copies WHERE doc_id IN ({marks})", sorted(members))
     conn.executemany("INSERT INTO copies(doc_id, copy_of) VALUES (?, ?)",
