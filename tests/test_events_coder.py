@@ -327,3 +327,9 @@ def test_tariffs_are_sanctions_on_every_coordinated_owner():
     assert set(s.target) == {"PER", "BOL"}
     evs = code("Chile is keeping new tariffs in place on Peru and Bolivia to pressure them.")
     assert find(evs, "SANCTION", "CHL", "PER") and not find(evs, "COERCE")
+
+
+def test_a_question_tells_no_event_and_an_accusation_needs_someone_accused():
+    (t,) = find(code("Does Peru see Chile as a threat to its security?"), "THREATEN") or [None]
+    assert t is None or t.modality == "hypothetical"
+    assert not find(code("A lawsuit filed by Peru alleged that officials had lied."), "ACCUSE")

@@ -120,6 +120,8 @@ def _keep(frame: Frame) -> bool:
 
 def to_event(frame: Frame, sent: Span, doc: AnnotatedDoc, index: MentionIndex) -> Event:
     modality = modality_of(frame.trigger)
+    if sent.text.rstrip().endswith("?") and modality == "asserted":
+        modality = "hypothetical"  # "Does Trump see China as a threat?" asks; it does not tell
     mode = frame.sense.mode
     item = quantity = None
     if frame.type == "AID":

@@ -90,6 +90,8 @@ def _settle(e: Event, setting: str | None) -> Event | None:
             conf *= side_factor("domestic")
     if not source and not target:
         return None
+    if not target and e.type not in DOMESTIC_TYPES:
+        return None  # "accused ..." with nobody accused, a denial answering no one: no dyad
     claims = tuple(_voice(c, setting) for c in e.claims)
     if (source, target, source_text, target_text, conf, claims) == (
             e.source, e.target, e.source_text, e.target_text, e.confidence, e.claims):
