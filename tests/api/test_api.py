@@ -220,3 +220,16 @@ def test_actor_facts_and_graph_by_facts(client):
     assert g["unit"] == "facts"
     assert client.get("/api/v1/graph", params={"unit": "events"}).json()["unit"] == "events"
     assert client.get("/api/v1/summary").json()["facts"] >= 1
+
+
+def test_export_endpoint(client, tmp_path):
+    import networkx as nx
+
+    r = client.get("/api/v1/export/graphml", params={"type": "AID"})
+    assert r.status_code == 200 and "attachment" in r.headers["content-disposition"]
+    (tmp_path / "g.graphml").write_bytes(r.content)
+    g = nx.read_graphml(tmp_path / "g.graphml")
+    assert {d["type"] for *_, d in g.edges(data=True)} == {"AID"}
+    csv_rows = client.get("/api/v1/export/cameo-csv").text.splitlines()
+    assert csv_rows[0].startswith("GLOBALEVENTID,") and len(csv_rows) > 5
+    assert client.get("/api/v1/export/xlsx").status_code == 422
