@@ -30,6 +30,10 @@ demo: $(STAMP)
 	rm -f newsgraph.db newsgraph.db-wal newsgraph.db-shm
 	$(BIN)/newsgraph --db newsgraph.db ingest examples/
 	$(BIN)/newsgraph --db newsgraph.db summary
+	@echo "The desk: run 'make serve', then open http://127.0.0.1:8765/"
+
+serve: $(STAMP)
+	$(BIN)/newsgraph --db newsgraph.db serve
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
