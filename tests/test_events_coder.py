@@ -333,3 +333,10 @@ def test_a_question_tells_no_event_and_an_accusation_needs_someone_accused():
     (t,) = find(code("Does Peru see Chile as a threat to its security?"), "THREATEN") or [None]
     assert t is None or t.modality == "hypothetical"
     assert not find(code("A lawsuit filed by Peru alleged that officials had lied."), "ACCUSE")
+
+
+def test_troops_backing_another_states_forces_are_military_aid():
+    evs = code("Peruvian soldiers, backed by Chilean troops, attacked rebel camps on Monday.")
+    (a,) = find(evs, "AID", "CHL", "PER")
+    assert a.mode == "military" and a.item == "troops"
+    assert not find(evs, "SUPPORT", "CHL")

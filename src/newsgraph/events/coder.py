@@ -48,6 +48,7 @@ VERBAL = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATE
 MATERIAL = {"AID", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
 SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT"}
+ARMED = {"MIL", "POL"}  # sectors of armed forces
 YIELD = {"CONCEDE", "RETREAT"}
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}  # "an agreement with X": X is the other party
 THREAT_VERBS = frozenset({"threaten"})  # besides warning verbs: "threatened that it would respond"
@@ -135,6 +136,9 @@ def to_event(frame: Frame, sent: Span, doc: AnnotatedDoc, index: MentionIndex) -
         ptype, mode, modality = "REJECT", None, "asserted"
     src = frame.source.mentions[0].actor if frame.source.mentions else None
     tgt = frame.target.mentions[0].actor if frame.target.mentions else None
+    if ptype == "SUPPORT" and src and tgt and src.sector == "MIL" and tgt.sector in ARMED:
+        # "Somali forces backed by Djiboutian soldiers": troops in the field are military aid
+        ptype, mode, item = "AID", "military", item or "troops"
     claims = _claims(frame, index, modality, ptype)
     return Event(
         type=ptype,
