@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Article, Mention
+from .armed import armed_mentions
 from .cand import Cand, cand, to_mention
 from .context import extend
 from .coref import resolve_coref
@@ -15,7 +16,8 @@ from .setting import find_setting
 from .unknown import unknown_actors
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "ayatollah",
-              "sheikh", "gen", "gen.", "general"}
+              "sheikh", "gen", "gen.", "general", "mullah", "mawlawi", "maulana", "capt.",
+              "captain", "col.", "colonel", "lt.", "brig.", "maj."}
 
 
 def _titled(doc: Doc, i: int) -> bool:
@@ -87,8 +89,9 @@ def _base(doc: Doc, article: Article) -> list[Cand]:
 def find_mentions(parse: Doc, article: Article) -> list[Mention]:
     """Actor mentions in `parse` (the body's spaCy Doc), sorted by start; offsets into the body."""
     cands = extend(parse, _base(parse, article), article.published)
-    cands = resolve_coref(parse, cands, article)
     setting = find_setting(parse, cands, article)
+    cands = resolve_coref(parse, cands, article)
+    cands += armed_mentions(parse, cands, {k for c in cands for k in c.tokens()})
     cands += unknown_actors(parse, cands, setting, article.published)
     cands.sort(key=lambda c: (c.start, c.end))
     text = parse.text

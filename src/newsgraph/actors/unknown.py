@@ -46,9 +46,14 @@ def _prep_state(doc: Doc, head: Token, owner: dict[int, Cand]) -> str | None:
             for o in p.children:
                 if o.dep_ != "pobj":
                     continue
-                c = owner.get(o.i)
-                if c is not None and c.actor.kind == "state":
-                    return c.actor.code
+                # "forces in Somalia's Puntland region", "leader of Afghanistan's Taliban
+                # insurgency": the object, else its nearest owner
+                near = [d for d in o.lefts if d.dep_ in ("poss", "compound")]
+                for w in [o, *reversed(near)]:
+                    c = owner.get(w.i)
+                    if c is not None and (c.actor.kind == "state" or w.i != o.i
+                                          and c.actor.kind == "group"):
+                        return c.actor.code
                 name = " ".join(t.text for t in doc[o.left_edge.i:o.i + 1]
                                 if t.dep_ in ("compound", "pobj")).lower()
                 if o.pos_ == "PROPN" and name in places():
@@ -66,8 +71,26 @@ def _person_code(doc: Doc, i: int, j: int, owner: dict[int, Cand]) -> Cand | Non
         if c is None:
             c = next((owner[d.i] for d in t.lefts
                       if d.i in owner and d.dep_ in ("poss", "compound", "amod", "nmod")), None)
-        if c is not None and c.actor.code and c.actor.kind in ("state", "igo"):
+        if c is not None and c.actor.code and c.actor.kind in ("state", "igo", "group"):
             return c
+    return None
+
+
+def _introduced(doc: Doc, i: int, j: int, owner: dict[int, Cand]) -> Cand | None:
+    """A state, group or office before the name: "Guatemalan journalist X", "Albania's former
+    prime minister X", "Balochistan Chief Minister X", "Hamas leader X"."""
+    root = doc[j - 1]
+    for k in range(i, j):
+        if not (i <= doc[k].head.i < j) or doc[k].head.i == k:
+            root = doc[k]
+            break
+    todo = [c for c in root.lefts if c.i < i and c.dep_ in ("compound", "amod", "poss", "nmod")]
+    for _ in range(2):  # the title's own modifiers ("journalist" <- "Guatemalan")
+        for t in list(todo):
+            c = owner.get(t.i)
+            if c is not None and c.actor.code and c.actor.kind in ("state", "group", "other"):
+                return c
+            todo += [d for d in t.lefts if d.dep_ in ("compound", "amod", "poss", "nmod")]
     return None
 
 
@@ -101,12 +124,12 @@ def unknown_actors(doc: Doc, cands: list[Cand], setting: Setting | None = None,
         if ent.label_ == "GPE" and not _agentive(doc[j - 1]):
             continue
         text = doc[i:j].text
+        if j - i == 1 and text in persons:  # a surname, tagged PERSON or not
+            out.append(cand(doc, i, j, persons[text], "coref"))
+            continue
         if ent.label_ == "PERSON":
             last = doc[j - 1].text
-            if j - i == 1 and last in persons:
-                out.append(cand(doc, i, j, persons[last], "coref"))
-                continue
-            near = _person_code(doc, i, j, owner)
+            near = _person_code(doc, i, j, owner) or _introduced(doc, i, j, owner)
             if near is not None:
                 actor = Actor(near.actor.code, text, "person", near.actor.sector or "GOV",
                               person=text)
@@ -125,6 +148,11 @@ def unknown_actors(doc: Doc, cands: list[Cand], setting: Setting | None = None,
                 continue
             out.append(cand(doc, i, j, Actor(code, text, "other", sector), "unknown"))
     taken = set(owner) | {k for c in out for k in c.tokens()}
+    for t in doc:  # a surname the parser did not tag as a person, after its introduction
+        if t.i not in taken and t.pos_ == "PROPN" and t.text in persons and any(
+                c.end <= t.idx and c.actor is persons[t.text] for c in out):
+            out.append(cand(doc, t.i, t.i + 1, persons[t.text], "coref"))
+            taken.add(t.i)
     agents = {str(w) for w in sector_vocab()["unknown_agents"]}
     for t in doc:
         if (t.i in taken or t.pos_ not in ("NOUN", "PROPN") or t.dep_ in NOT_ARGUMENT

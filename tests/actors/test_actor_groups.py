@@ -1,0 +1,97 @@
+"""Armed groups, blocs, UN agencies, NGOs and persons introduced with their state."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.actors import dictionary as d
+from newsgraph.actors import find_mentions, lookup
+from newsgraph.model import Article
+from newsgraph.nlp import english
+
+
+def mentions(body: str, published: str | None = "2025-03-01"):
+    art = Article("t", "t", None, body, published, None, None, None, None)
+    return find_mentions(english()(body), art)
+
+
+def code_of(ms, text: str) -> str | None:
+    found = [m for m in ms if m.text == text]
+    assert found, (text, [m.text for m in ms])
+    return found[0].actor.code
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Baloch Liberation Army", "BLA"), ("ISWAP", "ISIS"), ("IS Sahel", "ISIS"),
+    ("ISIS-K", "ISIS"), ("al-Shabab", "ALSHABAAB"), ("Al Shabaab", "ALSHABAAB"),
+    ("anti-balaka", "ANTIBALAKA"), ("Tren de Aragua", "TDA"), ("Pakistani Taliban", "TTP"),
+    ("Group of Seven", "G7"), ("Alliance of Sahel States", "AES"), ("ATMIS", "AU"),
+    ("AUSSOM", "AU"), ("World Food Program", "UN"), ("UNICEF", "UN"), ("IMF", "UN"),
+    ("World Bank", "UN"), ("American Civil Liberties Union", "ACLU"),
+    ("Department of Homeland Security", "USA"), ("Kurdistan Regional Government", "IRQ"),
+])
+def test_names_resolve(text, code):
+    assert lookup(text).code == code
+
+
+def test_an_agency_keeps_its_own_name_under_the_un_code():
+    assert lookup("World Food Programme").name == "World Food Programme"
+    assert d.codes()["UN"].name == "United Nations"
+
+
+def test_taliban_are_an_insurgency_before_august_2021_and_the_state_after():
+    assert lookup("Taliban", "2021-05-01").code == "TALIBAN"
+    assert lookup("Taliban", "2022-01-01").code == "AFG"
+    ms = mentions("The Taliban attacked a checkpoint.", published="2020-02-01")
+    assert code_of(ms, "Taliban") == "TALIBAN"
+
+
+def test_every_group_theatre_is_a_state():
+    states = {c for c, a in d.codes().items() if a.kind == "state"}
+    for code, where in d.theatres().items():
+        assert set(where) <= states, code
+
+
+def test_the_lede_s_militants_are_the_story_s_only_armed_group():
+    ms = mentions("Militants stormed a police post on Sunday, killing three officers. The "
+                  "Baloch Liberation Army claimed the attack. The group said it would strike "
+                  "again.")
+    assert code_of(ms, "Militants") == "BLA"
+    assert code_of(ms, "The group") == "BLA"
+
+
+def test_two_armed_groups_leave_bare_militants_alone():
+    ms = mentions("Militants stormed a police post. Both al-Shabab and the Islamic State "
+                  "have fighters in the area.")
+    assert code_of(ms, "Militants") is None
+
+
+def test_militants_named_as_someone_else_s_are_left_alone():
+    ms = mentions("Afghan militants crossed the border. The Baloch Liberation Army denied "
+                  "any role.")
+    assert code_of(ms, "Afghan militants") != "BLA"
+
+
+def test_the_group_takes_the_nearest_group_even_an_ngo():
+    ms = mentions("Human Rights Watch published a report on prisons. The group said "
+                  "guards beat inmates.")
+    assert code_of(ms, "The group") == "HRW"
+
+
+def test_a_person_introduced_with_a_state_keeps_it_for_the_surname():
+    ms = mentions("Chilean activist Marisol Quintana Rojas was arrested in Santiago. "
+                  "Rojas denied the charges.")
+    assert code_of(ms, "Marisol Quintana Rojas") == "CHL"
+    assert code_of(ms, "Rojas") == "CHL"
+
+
+def test_a_person_introduced_by_a_group_title_codes_as_the_group():
+    ms = mentions("Hezbollah commander Samir Haddad was killed in a strike.")
+    assert code_of(ms, "Samir Haddad") == "HEZBOLLAH"
+
+
+def test_a_person_s_office_is_the_one_held_on_the_date():
+    assert lookup("Canadian Prime Minister", "2025-02-01").person == "Justin Trudeau"
+    assert lookup("Canadian Prime Minister", "2025-04-01").person == "Mark Carney"
+    assert lookup("Syrian President", "2025-03-01").person == "Ahmed al-Sharaa"
+    assert lookup("Mawlawi Hibatullah Akhundzada", "2021-05-01").code == "TALIBAN"

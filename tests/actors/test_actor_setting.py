@@ -1,0 +1,65 @@
+"""Unnamed state agents take the state the story is set in (actors/setting.py, agents.py)."""
+
+from __future__ import annotations
+
+from newsgraph.actors import find_mentions
+from newsgraph.model import Article
+from newsgraph.nlp import english
+
+
+def mentions(body: str, title: str | None = None, published: str | None = "2025-03-01"):
+    art = Article("t", "t", title, body, published, None, None, None, None)
+    return find_mentions(english()(body), art)
+
+
+def code_of(ms, text: str) -> str | None:
+    found = [m for m in ms if m.text == text]
+    assert found, (text, [m.text for m in ms])
+    return found[0].actor.code
+
+
+KENYA = ("Gunmen ambushed a bus in Kenya's Lamu county on Monday, killing four passengers. "
+         "Police said the attackers fled into the forest. Kenya has deployed more units to "
+         "the coast. ")
+
+
+def test_police_take_the_setting_with_a_sector():
+    ms = mentions(KENYA + "Authorities imposed a curfew.", title="Bus attacked in Kenya")
+    police = [m for m in ms if m.text == "Police"][0]
+    assert (police.actor.code, police.via) == ("KEN", "setting") and police.actor.sector
+    assert code_of(ms, "Authorities") == "KEN"
+
+
+def test_a_demonym_beats_the_setting():
+    ms = mentions(KENYA + "Ugandan troops crossed the border.")
+    assert code_of(ms, "Ugandan troops") == "UGA"
+
+
+def test_a_foreign_or_named_modifier_blocks_the_setting():
+    ms = mentions(KENYA + "International forces withdrew. Kurdish fighters watched. "
+                  "Rebel soldiers looted shops.")
+    assert code_of(ms, "International forces") is None
+    assert code_of(ms, "Rebel soldiers") is None
+
+
+def test_no_clear_setting_leaves_agents_unresolved():
+    ms = mentions("France, Germany and Italy discussed the budget. France wants cuts, Italy "
+                  "wants investment and Germany wants neither. Officials disagreed on the "
+                  "numbers.")
+    assert code_of(ms, "Officials") is None
+
+
+def test_a_clause_set_elsewhere_takes_its_own_state():
+    ms = mentions(KENYA + "In Somalia, soldiers arrested two suspects on Tuesday.")
+    assert code_of(ms, "soldiers") == "SOM"
+
+
+def test_the_president_is_the_setting_s_holder_on_the_date():
+    body = ("Nigeria's army said it freed 20 hostages in northwestern Nigeria on Friday. "
+            "Kidnapping gangs have plagued Nigeria's northwest for years. The president "
+            "praised the soldiers.")
+    ms = mentions(body, published="2025-03-01")
+    president = [m for m in ms if m.text == "president"][0]
+    assert president.actor.code == "NGA" and president.actor.person == "Bola Tinubu"
+    ms = mentions(body, published="2020-06-01")
+    assert [m for m in ms if m.text == "president"][0].actor.person == "Muhammadu Buhari"
