@@ -3,22 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from _actors import code_of, mentions
 
 from newsgraph.actors import dictionary as d
-from newsgraph.actors import find_mentions, lookup
-from newsgraph.model import Article
-from newsgraph.nlp import english
-
-
-def mentions(body: str, published: str | None = "2025-03-01"):
-    art = Article("t", "t", None, body, published, None, None, None, None)
-    return find_mentions(english()(body), art)
-
-
-def code_of(ms, text: str) -> str | None:
-    found = [m for m in ms if m.text == text]
-    assert found, (text, [m.text for m in ms])
-    return found[0].actor.code
+from newsgraph.actors import lookup
 
 
 @pytest.mark.parametrize("text,code", [

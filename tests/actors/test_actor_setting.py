@@ -2,21 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.actors import find_mentions
-from newsgraph.model import Article
-from newsgraph.nlp import english
-
-
-def mentions(body: str, title: str | None = None, published: str | None = "2025-03-01"):
-    art = Article("t", "t", title, body, published, None, None, None, None)
-    return find_mentions(english()(body), art)
-
-
-def code_of(ms, text: str) -> str | None:
-    found = [m for m in ms if m.text == text]
-    assert found, (text, [m.text for m in ms])
-    return found[0].actor.code
-
+from _actors import code_of, mentions
 
 KENYA = ("Gunmen ambushed a bus in Kenya's Lamu county on Monday, killing four passengers. "
          "Police said the attackers fled into the forest. Kenya has deployed more units to "
