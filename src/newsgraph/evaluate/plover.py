@@ -2,8 +2,9 @@
 
 `score_plv` reads the PLV format (Hu et al., ACL 2024: `gold_root`, `sentence`,
 `marked_sentence` with `<s>…</s>` source and `<t>…</t>` target) in two settings:
-  e2e    extract events from the bare sentence; the prediction is the type of an event whose
-         source_text and target_text overlap the marked spans, else NONE;
+  e2e    extract events from the bare sentence (every reading, whatever its confidence); the
+         prediction is the type of an event whose source_text and target_text overlap the
+         marked spans, else NONE;
   given  the two mentions are given: `newsgraph.classify` types the relation.
 `score_gsr` scores (source code, type, target code) on the PLOVER GSR (CAMEO manual) file.
 The older PLOVER code YIELD counts as correct for CONCEDE or RETREAT.
@@ -163,7 +164,9 @@ def _e2e_chunk(args: tuple[list[dict], str]) -> list[str]:
     out = []
     for r, doc in zip(rows, annotate_many(articles, batch_size=64), strict=True):
         pred = NONE
-        for ev in extract(doc, coder=coder):
+        # every reading: the marked mentions are often no coded actor ("the company"), and
+        # this setting asks only which type relates them (doc scoring stays strict)
+        for ev in extract(doc, coder=coder, min_confidence=0):
             if _overlaps(ev.source_text, r["sentence"], r["source"]) and _overlaps(
                 ev.target_text, r["sentence"], r["target"]
             ):
