@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
+from ..errors import Errors, NewsgraphError
 from ..model import AnnotatedDoc, Event, RawDoc
 
 
@@ -62,10 +63,22 @@ def add_document(
             n_events += new_event
             n_claims += new_claims
         conn.execute("COMMIT")
+    except sqlite3.OperationalError as e:  # disk full, I/O error: nothing of this document stays
+        _rollback(conn)
+        raise NewsgraphError(Errors.E047, raw.origin, str(e)) from e
     except BaseException:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
     return n_events, n_claims
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Undo the open transaction, if SQLite has not already (it does on SQLITE_FULL)."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the connection is broken; SQLite rolls back on close or next open
 
 
 def _add_event(conn: sqlite3.Connection, doc_id: str, e: Event) -> tuple[bool, int]:
