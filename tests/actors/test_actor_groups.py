@@ -83,3 +83,12 @@ def test_a_person_s_office_is_the_one_held_on_the_date():
     assert lookup("Canadian Prime Minister", "2025-04-01").person == "Mark Carney"
     assert lookup("Syrian President", "2025-03-01").person == "Ahmed al-Sharaa"
     assert lookup("Mawlawi Hibatullah Akhundzada", "2021-05-01").code == "TALIBAN"
+
+
+def test_a_suspended_hyphen_demonym_is_the_state():
+    ms = mentions("Duties on Kenyan- and Ugandan-made shoes were lifted.")
+    assert code_of(ms, "Kenyan") == "KEN"
+
+
+def test_state_media_codes_as_its_state():
+    assert lookup("Xinhua").code == "CHN" and lookup("KCNA").code == "PRK"

@@ -49,3 +49,18 @@ def test_the_president_is_the_setting_s_holder_on_the_date():
     assert president.actor.code == "NGA" and president.actor.person == "Bola Tinubu"
     ms = mentions(body, published="2020-06-01")
     assert [m for m in ms if m.text == "president"][0].actor.person == "Muhammadu Buhari"
+
+
+def test_troops_sent_belong_to_the_sender_not_the_setting():
+    ms = mentions(KENYA + "Tanzania's president sent 500 troops to the frontier.")
+    assert code_of(ms, "500 troops") == "TZA"
+
+
+def test_a_named_court_takes_the_setting():
+    ms = mentions(KENYA + "The High Court suspended the curfew on Friday.")
+    assert code_of(ms, "High Court") == "KEN"
+
+
+def test_a_spokesman_for_a_leader_is_the_leader_s_state():
+    ms = mentions("A spokesman for Kenyan President William Ruto rejected the claims.")
+    assert code_of(ms, "spokesman") == "KEN"

@@ -9,20 +9,29 @@ sides") leaves it unresolved.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Token
 
 from ..model import Actor
+from .cand import Cand
 from .dictionary import codes, sector_of
 from .offices import holder, person_actor
-from .setting import Setting, foreign_modifiers, state_agents
+from .setting import Setting, foreign_modifiers, own_agent_verbs, state_agents
 
 NAMED = {"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"}
 MODIFIERS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}
 TITLES = {"president": "president", "prime minister": "prime minister", "premier": "premier"}
 
 
-def _blocked(tok: Token, depth: int = 0) -> bool:
+def _blocked(tok: Token, depth: int = 0, name_from: int | None = None) -> bool:
+    """A modifier naming someone else; words of the agent's own name ("High Court", from
+    `name_from` on) are not modifiers."""
     for c in tok.children:
+        if name_from is not None and name_from <= c.i < tok.i:
+            if c.lower_ in foreign_modifiers():
+                return True
+            continue
         if c.i < tok.i and c.dep_ in MODIFIERS:
             if c.dep_ == "poss" or c.pos_ == "PROPN" or c.ent_type_ in NAMED:
                 return True
@@ -44,12 +53,29 @@ def is_state_agent(tok: Token) -> bool:
     return f"{prev} {low}" in words
 
 
-def setting_actor(tok: Token, text: str, setting: Setting | None,
-                  date: str | None) -> Actor | None:
-    """The setting's state for the agent phrase headed by `tok`, or None."""
-    if setting is None or not is_state_agent(tok) or _blocked(tok):
+def _commander(tok: Token, owner: Mapping[int, Cand]) -> str | None:
+    """"Sheinbaum sent 10,000 troops": troops sent, deployed or withdrawn are the sender's."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in own_agent_verbs():
         return None
-    code = setting.at(tok)
+    for s in verb.children:
+        c = owner.get(s.i) if s.dep_ == "nsubj" else None
+        if c is not None and c.actor.code in codes() and c.actor.kind in ("state", "person"):
+            return c.actor.code
+    return None
+
+
+def setting_actor(tok: Token, text: str, setting: Setting | None, date: str | None,
+                  owner: Mapping[int, Cand] | None = None,
+                  name_from: int | None = None) -> Actor | None:
+    """The state of the agent phrase headed by `tok` (its commander's, else the setting's);
+    `name_from`: the first token of a named body ("the Supreme Court") ending at `tok`."""
+    owner = owner or {}
+    if not is_state_agent(tok) or _blocked(tok, name_from=name_from):
+        return None
+    code = _commander(tok, owner)
+    if code is None and setting is not None:
+        code = setting.at(tok)
     if code is None or code not in codes():
         return None
     prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""

@@ -71,6 +71,8 @@ def place_hits(doc: Doc) -> list[tuple[int, int, str]]:
 
 def _sub_token(text: str, table: dict) -> str | None:
     """An actor name inside one token: "U.S.-led", "Colombia´s" (odd apostrophes)."""
+    if text.endswith("-") and text[:-1] in table:  # "Mexican- and Canadian-made"
+        return text[:-1]
     head, _, tail = text.partition("-")
     if tail and tail.lower() in HYPHEN_TAILS and head in table:
         return head

@@ -136,3 +136,8 @@ def state_agents() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def foreign_modifiers() -> frozenset[str]:
     return frozenset(str(w) for w in sector_vocab()["foreign_modifiers"])
+
+
+@lru_cache(maxsize=1)
+def own_agent_verbs() -> frozenset[str]:
+    return frozenset(str(w) for w in sector_vocab()["own_agent_verbs"])

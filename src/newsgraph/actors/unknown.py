@@ -51,8 +51,11 @@ def _prep_state(doc: Doc, head: Token, owner: dict[int, Cand]) -> str | None:
                 near = [d for d in o.lefts if d.dep_ in ("poss", "compound")]
                 for w in [o, *reversed(near)]:
                     c = owner.get(w.i)
-                    if c is not None and (c.actor.kind == "state" or w.i != o.i
-                                          and c.actor.kind == "group"):
+                    if c is None or not c.actor.code:
+                        continue
+                    # "a spokesman for Afghan President Ashraf Ghani": the person's state
+                    if c.actor.kind in ("state", "person") or (
+                            w.i != o.i and c.actor.kind == "group"):
                         return c.actor.code
                 name = " ".join(t.text for t in doc[o.left_edge.i:o.i + 1]
                                 if t.dep_ in ("compound", "pobj")).lower()
@@ -142,7 +145,8 @@ def unknown_actors(doc: Doc, cands: list[Cand], setting: Setting | None = None,
         sector = sector_of([t.text for t in doc[i:j]])
         if sector or ent.label_ == "ORG" or _agentive(doc[j - 1]):
             code = _prep_state(doc, doc[j - 1], owner) if sector else None
-            found = None if code else setting_actor(doc[j - 1], text, setting, date)
+            found = None if code else setting_actor(doc[j - 1], text, setting, date, owner,
+                                                   name_from=i if ent.label_ == "ORG" else None)
             if found is not None:
                 out.append(cand(doc, i, j, found, "setting"))
                 continue
@@ -167,7 +171,7 @@ def unknown_actors(doc: Doc, cands: list[Cand], setting: Setting | None = None,
         sector = sector_of([t.text]) or sector_of([t.lemma_])
         code = _prep_state(doc, t, owner)
         text = doc[i:t.i + 1].text
-        found = None if code else setting_actor(t, text, setting, date)
+        found = None if code else setting_actor(t, text, setting, date, owner)
         if found is not None:
             out.append(cand(doc, i, t.i + 1, found, "setting"))
             continue
