@@ -340,3 +340,13 @@ def test_troops_backing_another_states_forces_are_military_aid():
     (a,) = find(evs, "AID", "CHL", "PER")
     assert a.mode == "military" and a.item == "troops"
     assert not find(evs, "SUPPORT", "CHL")
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes between Peruvian troops and Shining Path rebels killed four civilians.",
+    "Sudanese troops clashed with the Rapid Support Forces in Khartoum.",
+])
+def test_clashes_are_attacks_both_ways(text):
+    evs = [e for e in code(text) if e.type == "ASSAULT"]
+    pairs = {(s, t) for e in evs for s in e.source for t in e.target}
+    assert pairs and all((t, s) in pairs for s, t in pairs)

@@ -313,6 +313,11 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
                 and set(ev.target) <= set(ev.source):
             continue  # "defend itself", "agreed to it": a pronoun back to the source
         by_frame += [(f, e) for e in _per_item(ev, f)]
+        if ev.mode == "clash" and ev.target:  # fighting goes both ways
+            by_frame.append((f, replace(ev, source=ev.target, target=ev.source,
+                                        source_text=ev.target_text, target_text=ev.source_text,
+                                        source_sector=ev.target_sector,
+                                        target_sector=ev.source_sector)))
     new_deeds = [ev for _, ev in by_frame if ev.type not in SPEECH_ACTS and any(
         c.stance == "asserts" for c in ev.claims)]
     # a denial of "these claims" attaches a `denies` claim to the accused deeds

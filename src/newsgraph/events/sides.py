@@ -100,7 +100,9 @@ def _settle(e: Event, setting: str | None) -> Event | None:
     elif not source and not target:
         return None
     elif not target and e.type not in DOMESTIC_TYPES:
-        return None  # "accused ..." with nobody accused, a denial answering no one: no dyad
+        if not target_text:
+            return None  # "accused ..." with nobody accused, a denial answering no one: no dyad
+        conf *= side_factor("unresolved")  # aimed at an unnamed group: no dyad either
     claims = tuple(_voice(c, setting) for c in e.claims)
     if (source, target, source_text, target_text, conf, claims) == (
             e.source, e.target, e.source_text, e.target_text, e.confidence, e.claims):
