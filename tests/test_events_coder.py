@@ -343,7 +343,7 @@ def test_troops_backing_another_states_forces_are_military_aid():
 
 
 @pytest.mark.parametrize("text", [
-    "Clashes between Peruvian troops and Shining Path rebels killed four civilians.",
+    "Clashes between Colombian troops and ELN rebels killed four civilians.",
     "Sudanese troops clashed with the Rapid Support Forces in Khartoum.",
 ])
 def test_clashes_are_attacks_both_ways(text):
