@@ -350,3 +350,8 @@ def test_clashes_are_attacks_both_ways(text):
     evs = [e for e in code(text) if e.type == "ASSAULT"]
     pairs = {(s, t) for e in evs for s in e.source for t in e.target}
     assert pairs and all((t, s) in pairs for s, t in pairs)
+
+
+def test_headline_lede_with_an_ultimatum_is_a_request_and_a_threat():
+    evs = code("The G7 urged Russia on Friday to accept a ceasefire or face further sanctions.")
+    assert find(evs, "REQUEST", "G7", "RUS") and find(evs, "THREATEN", "G7", "RUS")
