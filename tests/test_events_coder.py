@@ -355,3 +355,9 @@ def test_clashes_are_attacks_both_ways(text):
 def test_headline_lede_with_an_ultimatum_is_a_request_and_a_threat():
     evs = code("The G7 urged Russia on Friday to accept a ceasefire or face further sanctions.")
     assert find(evs, "REQUEST", "G7", "RUS") and find(evs, "THREATEN", "G7", "RUS")
+
+
+def test_an_unnamed_attacker_leaves_the_source_null_on_the_setting_state():
+    (a,) = find(code("A suicide bomber killed 12 people at a market in northern Nigeria."),
+                "ASSAULT", target="NGA")
+    assert a.source == ()
