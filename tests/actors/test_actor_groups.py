@@ -92,3 +92,16 @@ def test_a_suspended_hyphen_demonym_is_the_state():
 
 def test_state_media_codes_as_its_state():
     assert lookup("Xinhua").code == "CHN" and lookup("KCNA").code == "PRK"
+
+
+def test_envoys_from_a_bloc_are_the_bloc():
+    ms = mentions("Top diplomats from the Group of Seven condemned the missile launch.")
+    assert code_of(ms, "Top diplomats") == "G7"
+    ms = mentions("Officials from the African Union visited the camp.")
+    assert code_of(ms, "Officials") == "AU"
+
+
+def test_its_fighters_are_the_owner_s_not_the_only_group_s():
+    ms = mentions("Pakistan said its soldiers killed 16 fighters. The Baloch Liberation Army "
+                  "denied it.")
+    assert code_of(ms, "its") == "PAK"

@@ -26,15 +26,6 @@ DESCRIBING = {"militant", "insurgent", "separatist", "terrorist", "terror", "reb
 WINDOW = 2
 
 
-def _sentences(doc: Doc) -> list[int]:
-    out = [0] * len(doc)
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        for n, s in enumerate(doc.sents):
-            for k in range(s.start, s.end):
-                out[k] = n
-    return out
-
-
 def _modifiers(tok: Token) -> list[Token]:
     return [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod")]
 
@@ -49,8 +40,8 @@ def _other_named(tok: Token) -> bool:
     return False
 
 
-def armed_mentions(doc: Doc, cands: list[Cand], owner: set[int]) -> list[Cand]:
-    sent = _sentences(doc)
+def armed_mentions(doc: Doc, cands: list[Cand], owner: set[int], sent: list[int]) -> list[Cand]:
+    """New mentions for group descriptions; `sent`: token -> sentence number."""
     groups = [c for c in cands if c.actor.kind == "group" and c.actor.code]
     nonstate = [c for c in cands if c.actor.code and (
         c.actor.kind == "group" or (c.actor.kind == "igo" and c.actor.sector in ("NGO", "OPP")))]
@@ -62,8 +53,8 @@ def armed_mentions(doc: Doc, cands: list[Cand], owner: set[int]) -> list[Cand]:
         if t.i in owner or t.pos_ not in ("NOUN", "PROPN") or (
                 low not in GROUP_NOUNS and low not in ATTACKERS):
             continue
-        if t.dep_ in ("compound", "amod"):
-            continue
+        if t.dep_ in ("compound", "amod") or any(c.i in owner for c in t.lefts):
+            continue  # "its fighters", "Pakistan's militants": the owner says whose
         dets = {c.lower_ for c in t.lefts if c.dep_ == "det"}
         definite = bool(dets & {"the", "this", "that"})
         recent = [c for c in (nonstate if low in GROUP_NOUNS else groups)

@@ -91,7 +91,7 @@ def find_mentions(parse: Doc, article: Article) -> list[Mention]:
     cands = extend(parse, _base(parse, article), article.published)
     setting = find_setting(parse, cands, article)
     cands = resolve_coref(parse, cands, article)
-    cands += armed_mentions(parse, cands, {k for c in cands for k in c.tokens()})
+    cands += armed_mentions(parse, cands, {k for c in cands for k in c.tokens()}, setting.sent_of)
     cands += unknown_actors(parse, cands, setting, article.published)
     cands.sort(key=lambda c: (c.start, c.end))
     text = parse.text

@@ -39,8 +39,9 @@ def _agentive(t: Token) -> bool:
     return t.dep_ in SUBJECT_DEPS or (t.dep_ == "pobj" and t.head.dep_ == "agent")
 
 
-def _prep_state(doc: Doc, head: Token, owner: dict[int, Cand]) -> str | None:
-    """"the Foreign Ministry in Seoul", "the Permanent Representative of Slovenia" -> the state."""
+def _prep_state(doc: Doc, head: Token, owner: dict[int, Cand], state: bool = False) -> str | None:
+    """"the Foreign Ministry in Seoul", "the Permanent Representative of Slovenia" -> the state;
+    "diplomats from the Group of Seven" -> the bloc (not with `state`: a ministry is a state's)."""
     for p in head.children:
         if p.dep_ == "prep" and p.lower_ in ("in", "of", "for", "from"):
             for o in p.children:
@@ -53,9 +54,10 @@ def _prep_state(doc: Doc, head: Token, owner: dict[int, Cand]) -> str | None:
                     c = owner.get(w.i)
                     if c is None or not c.actor.code:
                         continue
-                    # "a spokesman for Afghan President Ashraf Ghani": the person's state
+                    # "a spokesman for Afghan President Ashraf Ghani": the person's state;
+                    # "top diplomats from the Group of Seven": the bloc
                     if c.actor.kind in ("state", "person") or (
-                            w.i != o.i and c.actor.kind == "group"):
+                            c.actor.kind in ("group", "igo") and (w.i != o.i or not state)):
                         return c.actor.code
                 name = " ".join(t.text for t in doc[o.left_edge.i:o.i + 1]
                                 if t.dep_ in ("compound", "pobj")).lower()
@@ -144,7 +146,7 @@ def unknown_actors(doc: Doc, cands: list[Cand], setting: Setting | None = None,
             continue
         sector = sector_of([t.text for t in doc[i:j]])
         if sector or ent.label_ == "ORG" or _agentive(doc[j - 1]):
-            code = _prep_state(doc, doc[j - 1], owner) if sector else None
+            code = _prep_state(doc, doc[j - 1], owner, state=True) if sector else None
             found = None if code else setting_actor(doc[j - 1], text, setting, date, owner,
                                                    name_from=i if ent.label_ == "ORG" else None)
             if found is not None:
