@@ -130,10 +130,16 @@ def test_shingle_metric_matches_the_benchmark_definition():
 def test_utc_timestamp_read_as_the_outlets_local_day():
     ld = """<script type="application/ld+json">
       {"@type": "NewsArticle", "datePublished": "2022-07-09T23:10:00Z"}</script>"""
-    italian = clean_html(raw(page(head=ld), origin="https://giornale.example.it/esteri/articolo"))
-    assert (italian.published, italian.published_source) == ("2022-07-10", "jsonld")
-    generic = clean_html(raw(page(head=ld), origin="https://news.example.com/world/story"))
-    assert generic.published == "2022-07-09"  # no country, no zone: the UTC day
+    from newsgraph.clean.date_rules import Page, resolve
+    from newsgraph.clean.html import parse
+
+    italian = raw(page(head=ld), origin="https://giornale.example.it/esteri/articolo")
+    tree = parse(italian)
+    assert resolve(Page(tree, italian.origin), ("jsonld_country_zone",)) == ("2022-07-10",
+                                                                             "jsonld")
+    generic = raw(page(head=ld), origin="https://news.example.com/world/story")
+    assert resolve(Page(parse(generic), generic.origin), ("jsonld_country_zone",))[0] \
+        == "2022-07-09"  # no country, no zone: the UTC day
 
 
 def test_body_split_around_an_ad_slot_is_joined_but_teasers_are_not():

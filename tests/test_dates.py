@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from newsgraph.clean import clean
+from newsgraph.clean.date_rules import Page, resolve
 from newsgraph.clean.dates import numeric_order, parse_date
-from newsgraph.clean.html import clean_html
+from newsgraph.clean.html import canonical_url, clean_html, dump_date, page_url, parse
 from newsgraph.model import RawDoc
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -122,6 +123,14 @@ def test_clock_above_the_navigation_is_marked_as_header():
 
 
 # ------------------------------------------------------------ HTML sources
+# Each rule is tested on its own, enabled explicitly: which rules the resolver uses by default
+# is decided by cross-validation (clean/data/date_rules.yaml, tests/test_date_cv.py).
+
+
+def _resolve(raw: RawDoc, *rules: str) -> tuple[str | None, str | None]:
+    tree = parse(raw)
+    url = page_url(raw) or canonical_url(tree)
+    return resolve(Page(tree, url, dump=lambda: dump_date(tree, raw, url)), rules)
 
 
 def test_url_day_outvoted_by_two_agreeing_sources():
@@ -129,10 +138,9 @@ def test_url_day_outvoted_by_two_agreeing_sources():
           '"datePublished": "2020-07-09T10:04:04Z"}</script>')
     stamp = "<div class='display-date'>July 9, 2020 at 6:40 PM EDT</div>"
     url = "https://paper.example.com/politics/story/2020/07/08/abc_story.html"
-    a = clean_html(_html(ld, stamp, url))
-    assert (a.published, a.published_source) == ("2020-07-09", "jsonld")
-    b = clean_html(_html(ld, "", url))  # one source against the URL: the URL stays
-    assert (b.published, b.published_source) == ("2020-07-08", "url")
+    assert _resolve(_html(ld, stamp, url), "url_outvoted", "url") == ("2020-07-09", "jsonld")
+    # one source against the URL: the URL stays
+    assert _resolve(_html(ld, "", url), "url_outvoted", "url") == ("2020-07-08", "url")
 
 
 def test_meta_timestamp_with_milliseconds_read():
@@ -145,45 +153,46 @@ def test_meta_timestamp_with_milliseconds_read():
 def test_unix_time_behind_a_visible_date():
     body = ('<p><span class="timestamp" data-time="1594448702">Jul 10</span></p>'
             '<p>11:25 PM - 10 Jul 2020</p>')
-    a = clean_html(_html("", body, "https://social.example.de/post/1"))
-    assert a.published == "2020-07-11"  # 06:25 UTC, 08:25 in Berlin; not the crawler's zone
+    day, _ = _resolve(_html("", body, "https://social.example.de/post/1"), "epoch")
+    assert day == "2020-07-11"  # 06:25 UTC, 08:25 in Berlin; not the crawler's zone
 
 
 def test_revision_view_dated_by_its_modification():
     ld = ('<script type="application/ld+json">{"@type": "Article", '
           '"datePublished": "2005-07-26T16:22:26-07:00", '
           '"dateModified": "2020-04-07T12:33:32-07:00"}</script>')
-    rev = clean_html(_html(ld, "", "https://wiki.example.org/index.php?title=X&diff=5&oldid=4"))
-    assert rev.published == "2020-04-07"
-    page = clean_html(_html(ld, "", "https://wiki.example.org/wiki/X"))
-    assert page.published == "2005-07-26"
+    rev = _html(ld, "", "https://wiki.example.org/index.php?title=X&diff=5&oldid=4")
+    assert _resolve(rev, "jsonld_local_offset")[0] == "2020-04-07"
+    page = _html(ld, "", "https://wiki.example.org/wiki/X")
+    assert _resolve(page, "jsonld_local_offset")[0] == "2005-07-26"
 
 
 def test_utc_timestamp_read_in_the_outlets_zone():
     ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
           '"datePublished": "2020-05-02T02:30:00Z"EXTRA}</script>')
+    zones = ("jsonld_country_zone", "jsonld_stated_offset", "jsonld_us_eastern")
     # 02:30 UTC: still 1 May in Toronto (country-code domain) and in New York (English .com).
-    assert clean_html(_html(ld.replace("EXTRA", ""), "", "https://news.example.ca/a")).published \
-        == "2020-05-01"
-    assert clean_html(_html(ld.replace("EXTRA", ""), "", "https://news.example.com/a")).published \
-        == "2020-05-01"
+    plain = ld.replace("EXTRA", "")
+    assert _resolve(_html(plain, "", "https://news.example.ca/a"), *zones)[0] == "2020-05-01"
+    assert _resolve(_html(plain, "", "https://news.example.com/a"), *zones)[0] == "2020-05-01"
     # A .com page declared in Arabic is not American: the UTC day stands.
-    arabic = _html(ld.replace("EXTRA", ""), "", "https://news.example.com/a")
+    arabic = _html(plain, "", "https://news.example.com/a")
     arabic = replace(arabic, data=arabic.data.replace(b"<html>", b'<html lang="ar">'))
-    assert clean_html(arabic).published == "2020-05-02"
+    assert _resolve(arabic, *zones)[0] == "2020-05-02"
     # A .com page whose own timestamps state +05:30 is read at +05:30.
     stated = ld.replace("EXTRA", ', "dateModified": "2020-05-02T09:00:00+05:30"')
-    assert clean_html(_html(stated, "", "https://news.example.com/a")).published == "2020-05-02"
+    assert _resolve(_html(stated, "", "https://news.example.com/a"), *zones)[0] == "2020-05-02"
+    # Without the zone rules (not kept by cross-validation) htmldate's reading stands.
+    assert clean_html(_html(plain, "", "https://news.example.ca/a")).published == "2020-05-02"
 
 
 def test_html_without_date_markup_read_like_a_dump():
     # htmldate knows neither calendar; the page's own date line is read as in a text dump.
-    persian = clean_html(_html("", "<p class='date'>دوشنبه ۲ تير ۱۳۹۹ - 12:09</p>",
-                               "https://news.example.ir/a/1"))
-    assert (persian.published, persian.published_source) == ("2020-06-22", "text")
-    thai = clean_html(_html("", "<p class='date'>15 มกราคม 2567 10:30 น.</p>",
-                            "https://news.example.co.th/a/1"))
-    assert thai.published == "2024-01-15"
+    persian = _html("", "<p class='date'>دوشنبه ۲ تير ۱۳۹۹ - 12:09</p>",
+                    "https://news.example.ir/a/1")
+    assert _resolve(persian, "dump") == ("2020-06-22", "text")
+    thai = _html("", "<p class='date'>15 มกราคม 2567 10:30 น.</p>", "https://news.example.co.th/a/1")
+    assert _resolve(thai, "dump")[0] == "2024-01-15"
 
 
 def test_saved_page_without_its_address_uses_its_canonical_url():

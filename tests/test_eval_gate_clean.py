@@ -20,10 +20,12 @@ BODIES = SHARED / "article-extraction-benchmark"
 DATES = SHARED / "htmldate-mediacloud-2020"
 
 # mode -> floor: the achieved numbers rounded down, measured with `newsgraph evaluate clean|dates`
-# (session 2, 2026-11-23): HTML bodies 0.9746, text-dump bodies 0.9303, HTML dates 0.945,
-# text-dump dates 0.815.
+# (session 2, 2026-11-23): HTML bodies 0.9746, text-dump bodies 0.9303, text-dump dates 0.815.
+# HTML dates are gated side by side with plain htmldate instead (issue 11: the rules fitted to
+# these pages lost to htmldate on unseen ones): 0.885 = htmldate's 0.885, rules cross-validated.
 BODY_F1_FLOOR = {"html": 0.97, "text": 0.93}
-DATE_ACCURACY_FLOOR = {"html": 0.94, "text": 0.81}
+DATE_ACCURACY_FLOOR = {"text": 0.81}
+HTML_DATE_FLOOR = 0.88
 
 
 @pytest.mark.slow
@@ -35,8 +37,23 @@ def test_body_f1_floor(mode):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("mode", ["html", "text"])
+@pytest.mark.parametrize("mode", ["text"])
 def test_date_accuracy_floor(mode):
     result = score_dates(DATES, mode)
     assert result["n"] == 200
     assert result["accuracy"] >= DATE_ACCURACY_FLOOR[mode], format_report(result)
+
+
+@pytest.mark.slow
+def test_html_dates_cross_validated_against_htmldate():
+    """The kept rules are what fold-wise cross-validation keeps today, and the resolver is
+    right at least as often as plain htmldate, in and out of sample."""
+    from newsgraph.clean.date_rules import kept
+    from newsgraph.evaluate.clean_bench import date_pages, run_pool
+    from newsgraph.evaluate.date_cv import cross_validate, format_report, page_answers
+
+    result = cross_validate(run_pool(page_answers, date_pages(DATES), "html"))
+    assert result["n"] == 200
+    assert result["kept"] == list(kept()), format_report(result)
+    assert result["cross_validated"] >= result["htmldate"], format_report(result)
+    assert result["in_sample"] >= max(result["htmldate"], HTML_DATE_FLOOR), format_report(result)

@@ -17,6 +17,7 @@ from trafilatura import bare_extraction
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import decode_file, load_html
 
+from newsgraph.clean.date_rules import kept as kept_date_rules
 from newsgraph.clean.html_body import split_body_rest, tidy_body
 from newsgraph.clean.html_date import find_published, plausible
 from newsgraph.errors import Errors, NewsgraphError
@@ -157,7 +158,7 @@ def clean_html(raw: RawDoc) -> Article:
     wall = len(body.split()) < WALL_MAX_WORDS and wall_of(raw.data)
     if wall:  # "Request unsuccessful. Incapsula incident ID: ..." is no article
         raise NewsgraphError(Errors.E005, path=raw.origin, detail=wall)
-    if published is None:
+    if published is None and "dump" in kept_date_rules():  # only if cross-validation kept it
         published, source = dump_date(tree, raw, url)
     meta = raw.meta
     given = plausible(meta.get("published"))

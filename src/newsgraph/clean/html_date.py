@@ -1,15 +1,13 @@
 """Publication date of an HTML page, and how it was found.
 
-Order, most to least reliable: a date in the URL path (the outlet's own
-filing day) unless two other sources agree on another day, structured
-metadata (JSON-LD article objects, then meta tags as htmldate reads them, then
-full timestamps in publication meta tags htmldate rejects), a Unix time behind
-a visible date, a visible date stamped with a time of day, then htmldate's
-text search. Days are the outlet's local day: a timestamp with an offset keeps
-the day as written, and a UTC timestamp is moved into the zone of the outlet's
-country when its domain names one (data/html_zones.yaml). A wiki revision view
-is dated by its modification. A date after today or before 1990 is not a
-publication date.
+`find_published` trusts plain htmldate unless a rule of `date_rules.py` that fold-wise
+cross-validation kept says otherwise. The readers the rules are made of live here: a date
+in the URL path, JSON-LD article objects, meta tags as htmldate reads them (and full
+timestamps it rejects), a Unix time behind a visible date, a visible date stamped with a
+time of day, htmldate's text search newest first. A timestamp with an offset keeps the day
+as written; a UTC timestamp may be moved into the outlet's zone (data/html_zones.yaml). A
+wiki revision view is dated by its modification. A date after today or before 1990 is not
+a publication date.
 """
 
 from __future__ import annotations
@@ -18,7 +16,6 @@ import datetime as dt
 import json
 import re
 import warnings
-from collections import Counter
 from functools import cache
 from importlib import resources
 from urllib.parse import parse_qsl, urlsplit
@@ -314,35 +311,11 @@ def text_date(tree: HtmlElement, url: str | None) -> str | None:
 
 
 def find_published(tree: HtmlElement, url: str | None) -> tuple[str | None, str | None]:
-    """The page's publication day and how it was found (url, jsonld, meta, text)."""
+    """The page's publication day and how it was found (url, jsonld, meta, text): plain
+    htmldate, overruled only by the rules cross-validation kept (`date_rules.py`)."""
+    from newsgraph.clean.date_rules import Page, resolve
+
     with warnings.catch_warnings():
         # dateutil warns on zone names it does not know ("GST"); the day is all we keep.
         warnings.simplefilter("ignore", UnknownTimezoneWarning)
-        return _find_published(tree, url)
-
-
-def _find_published(tree: HtmlElement, url: str | None) -> tuple[str | None, str | None]:
-    day = url_date(url)
-    zone = outlet_zone(url, tree)
-    ld = jsonld_date(tree, url, zone)
-    meta = meta_date(tree, zone)
-    if day:
-        # The URL names the day its slug was made (a draft may be a day older);
-        # two other sources agreeing on another day outvote it.
-        others = Counter(d for d in (ld[0] if ld else None, meta, stamped_date(tree))
-                         if d and d != day)
-        if others and others.most_common(1)[0][1] >= 2:
-            won = others.most_common(1)[0][0]
-            return won, "jsonld" if ld and ld[0] == won else "meta" if meta == won else "text"
-        return day, "url"
-    # An article object giving the outlet's local time is the most precise;
-    # otherwise meta tags (read with htmldate's rules) before JSON-LD.
-    if ld and (ld[1] or not meta):
-        return ld[0], "jsonld"
-    if meta:
-        return meta, "meta"
-    day = epoch_date(tree, zone) or stamped_date(tree)
-    if day:
-        return day, "text"
-    day = text_date(tree, url)
-    return (day, "text") if day else (None, None)
+        return resolve(Page(tree, url))
