@@ -100,7 +100,7 @@ def _full_text(entry: Any) -> tuple[str | None, str]:
 def _day(entry: Any) -> str:
     """The entry's own calendar day (in the offset it is written with), `YYYY-MM-DD`."""
     for key in ("published", "updated", "created"):
-        raw = entry.get(key)
+        raw = dict.get(entry, key)  # not entry.get: feedparser maps updated→published, warning
         if not isinstance(raw, str) or not raw.strip():
             continue
         for parse in (parsedate_to_datetime, datetime.fromisoformat):
@@ -108,7 +108,7 @@ def _day(entry: Any) -> str:
                 return parse(raw.strip()).date().isoformat()
             except (TypeError, ValueError, IndexError, OverflowError):
                 continue
-        parsed = entry.get(f"{key}_parsed")
+        parsed = dict.get(entry, f"{key}_parsed")
         if parsed:
             return f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
     return ""
