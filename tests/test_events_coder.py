@@ -361,3 +361,10 @@ def test_an_unnamed_attacker_leaves_the_source_null_on_the_setting_state():
     (a,) = find(code("A suicide bomber killed 12 people at a market in northern Nigeria."),
                 "ASSAULT", target="NGA")
     assert a.source == ()
+
+
+def test_an_event_noun_carries_its_light_participle_and_casualties_are_attacks():
+    evs = code("An offensive launched by Colombian troops on ELN positions killed nine rebels.")
+    assert not find(evs, "MOBILIZE")  # "launched" only carries the offensive
+    evs = code("The ELN inflicted heavy casualties on Colombian troops near the border.")
+    assert find(evs, "ASSAULT", "ELN", "COL") and not find(evs, "COERCE")

@@ -81,6 +81,9 @@ def sense_of(verb: Token) -> Sense | None:
         if lemma in granting_verbs():
             return Sense("CONCEDE", None)  # "accepted the demands"
     obj = child(verb, "dobj")
+    if lemma in light_verbs() and obj is None and verb.dep_ == "acl" and noun_senses(
+            verb.head.lemma_.lower()):
+        return None  # "an offensive launched by forces": the noun carries the event
     if lemma in light_verbs() and obj is not None:
         names = [t.lemma_.lower() for o in (obj, *obj.conjuncts)
                  for t in (o, *(c for c in o.children if c.dep_ == "compound"))]
