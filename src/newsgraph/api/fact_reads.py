@@ -12,6 +12,9 @@ from ..store.query import check_date, substr_pad
 from . import ontology
 
 FACT_KEY = "COALESCE(f.sort_date, '~'), f.id"
+FROM_ALL = "facts f"
+FROM_ACTOR = ("(SELECT DISTINCT fact_id FROM fact_actors WHERE code = ?) y"
+              " JOIN facts f ON f.id = y.fact_id")
 
 
 def _filters(types: tuple[str, ...], since: str | None, until: str | None
@@ -67,11 +70,15 @@ def graph(conn: sqlite3.Connection, actors: tuple[str, ...], types: tuple[str, .
           since: str | None, until: str | None, max_edges: int) -> dict[str, Any]:
     """Actors as nodes, (source, target, type) edges weighted by the number of facts."""
     where, args = _filters(types, since, until)
-    for code in actors:
+    # With an actor, start from its rows of fact_actors (indexed by code), not every fact.
+    for code in actors[1:]:
         where.append("EXISTS (SELECT 1 FROM fact_actors x WHERE x.fact_id = f.id AND x.code = ?)")
         args.append(code.upper())
+    if actors:
+        args.insert(0, actors[0].upper())
     rows = conn.execute(
-        "SELECT s.code AS source, t.code AS target, f.type, count(*) AS weight FROM facts f"
+        f"SELECT s.code AS source, t.code AS target, f.type, count(*) AS weight FROM"
+        f" {FROM_ACTOR if actors else FROM_ALL}"
         " JOIN fact_actors s ON s.fact_id = f.id AND s.role = 'source'"
         " JOIN fact_actors t ON t.fact_id = f.id AND t.role = 'target'"
         + (" WHERE " + " AND ".join(where) if where else "")
