@@ -130,3 +130,26 @@ def test_denial_then_admission_is_a_stance_change_and_contested(tmp_path):
                                        "first_date": "2022-10-03", "then_date": "2022-11-05"}]
     assert [c["id"] for c in query.contested(conn)] == [f["id"]]
     assert f["embargo"] == [{"regime": "Iran", "resolution": "2231", "direction": "from"}]
+
+
+SAME_DAY = [{"id": "two-deeds", "outlet": "South Wire", "published": "2025-04-08",
+             "text": "Russian forces attacked the Ukrainian city of Kherson on Monday, hitting "
+                     "its main hospital, Ukrainian officials said. Russian forces also attacked "
+                     "the Ukrainian port of Odesa on Monday, destroying a grain terminal, the "
+                     "Ukrainian navy said."},
+            {"id": "hospital", "outlet": "River Post", "published": "2025-04-08",
+             "text": "Russian forces attacked the Ukrainian city of Kherson on Monday, damaging "
+                     "its main hospital and wounding four doctors, Ukraine said."}]
+
+
+def test_two_deeds_of_one_pair_on_one_day_stay_apart(tmp_path):
+    db = tmp_path / "d.db"
+    ingest(db, write_jsonl(tmp_path / "s.jsonl", SAME_DAY))
+    conn = connect(db)
+    groups = sorted(sorted(m["evidence"]["text"] + "|" + m["doc"]
+                           for m in query.fact(conn, f["id"])["mentions"])
+                    for f in assault_facts(conn))
+    hospital = [g for g in groups if any("hospital" in x for x in g)]
+    terminal = [g for g in groups if any("grain" in x for x in g)]
+    assert len(hospital) == 1 and len(terminal) == 1 and hospital != terminal, groups
+    assert {x.split("|")[1] for x in hospital[0]} == {"two-deeds", "hospital"}

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from ..model import content_id
 from .mentions import FactMention, candidate_span, compatible, from_event
 
-_COLS = "doc_id, event_id, a, b, type, mode, item, irrealis, lo, hi, prec"
+_COLS = "doc_id, event_id, a, b, type, mode, item, irrealis, lo, hi, prec, start, deed"
 
 
 def link_events(conn: sqlite3.Connection, doc_id: str) -> set[str]:
@@ -25,9 +25,11 @@ def link_events(conn: sqlite3.Connection, doc_id: str) -> set[str]:
     rows = conn.execute(
         "SELECT * FROM events WHERE doc_id = ? ORDER BY evidence_start, id", (doc_id,)
     ).fetchall()
+    spans = tuple((r[0], r[1]) for r in conn.execute(
+        'SELECT start, "end" FROM mentions WHERE doc_id = ? AND code IS NOT NULL', (doc_id,)))
     touched: set[str] = set()
     for row in rows:
-        for m in from_event(row, published):
+        for m in from_event(row, published, spans):
             touched.add(_add(conn, m))
     return touched
 
@@ -39,8 +41,9 @@ def _add(conn: sqlite3.Connection, m: FactMention) -> str:
     joined = sorted({fid for other, fid in _candidates(conn, m) if compatible(m, other)})
     provisional = joined[0] if joined else content_id("fact", *_order_key(m))
     conn.execute(
-        f"INSERT INTO fact_mentions({_COLS}, fact_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        (*m.key, m.type, m.mode, m.item, int(m.irrealis), m.lo, m.hi, m.prec, provisional),
+        f"INSERT INTO fact_mentions({_COLS}, fact_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (*m.key, m.type, m.mode, m.item, int(m.irrealis), m.lo, m.hi, m.prec, m.start,
+         " ".join(sorted(m.deed)), provisional),
     )
     return _renumber(conn, joined or [provisional])
 
@@ -64,7 +67,7 @@ def _candidates(conn: sqlite3.Connection, m: FactMention) -> list[tuple[FactMent
 def _mention(r: sqlite3.Row) -> FactMention:
     return FactMention(r["doc_id"], r["event_id"], r["a"], r["b"], r["type"], r["mode"],
                        r["item"], bool(r["irrealis"]), r["lo"], r["hi"], r["prec"],
-                       r["published"])
+                       r["published"], r["start"], frozenset(r["deed"].split()))
 
 
 def _renumber(conn: sqlite3.Connection, fact_ids: list[str]) -> str:

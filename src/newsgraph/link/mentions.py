@@ -12,6 +12,7 @@ from functools import cache
 
 from ..events.ontology import symmetric
 from .config import items_compatible, params
+from .deed import deed_words, same_deed
 
 IRREALIS = frozenset({"hypothetical", "future"})
 
@@ -30,6 +31,8 @@ class FactMention:
     hi: str | None
     prec: str  # day | month | year | pub | none
     published: str | None = None  # the article's date (orders members for the fact id)
+    start: int = 0  # the evidence sentence's offset in the body
+    deed: frozenset[str] = frozenset()  # its deed words (deed.py)
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -41,9 +44,14 @@ def _symmetric() -> frozenset[str]:
     return symmetric()
 
 
-def from_event(row: sqlite3.Row, published: str | None) -> list[FactMention]:
-    """The mentions of one stored event row (events table)."""
+def from_event(row: sqlite3.Row, published: str | None,
+               actor_spans: tuple[tuple[int, int], ...] = ()) -> list[FactMention]:
+    """The mentions of one stored event row (events table); `actor_spans` are the
+    document's actor mentions (body offsets), left out of the deed words."""
     lo, hi, prec = interval(row["event_date"], row["date_precision"], published)
+    start, end = row["evidence_start"], row["evidence_end"]
+    inside = tuple((s - start, e - start) for s, e in actor_spans if start <= s < end)
+    deed = deed_words(row["evidence_text"], inside)
     sources = [c for c in json.loads(row["source"]) if c] or [""]
     targets = [c for c in json.loads(row["target"]) if c] or [""]
     out = []
@@ -54,7 +62,7 @@ def from_event(row: sqlite3.Row, published: str | None) -> list[FactMention]:
             a, b = (min(s, t), max(s, t)) if row["type"] in _symmetric() and s and t else (s, t)
             out.append(FactMention(row["doc_id"], row["id"], a, b, row["type"], row["mode"],
                                    row["item"], row["modality"] in IRREALIS, lo, hi, prec,
-                                   published))
+                                   published, row["evidence_start"], deed))
     return sorted(set(out), key=lambda m: m.key)
 
 
@@ -81,12 +89,16 @@ def interval(event_date: str | None, precision: str | None,
 
 def compatible(x: FactMention, y: FactMention) -> bool:
     """Can x and y report one deed? Same type and pair (the index guarantees it),
-    same reality, no conflicting mode or item, and dates that fit together."""
+    same reality, no conflicting mode or item, dates that fit together, and (unless
+    one sentence tells both) a deed word in common."""
     if x.irrealis != y.irrealis:
         return False
     if x.mode and y.mode and x.mode != y.mode:
         return False
-    return items_compatible(x.item, y.item) and dates_compatible(x, y)
+    if not (items_compatible(x.item, y.item) and dates_compatible(x, y)):
+        return False
+    one_sentence = x.doc_id == y.doc_id and x.start == y.start
+    return one_sentence or not params()["facts"]["deed_words"] or same_deed(x.deed, y.deed)
 
 
 def dates_compatible(x: FactMention, y: FactMention) -> bool:

@@ -83,13 +83,8 @@ def fact(conn: sqlite3.Connection, fact_id: str) -> dict[str, Any]:
     out = _fact(rows[0])
     ms = mentions(conn, out["id"])
     cl = claims(conn, ms)
-    seen: set[tuple[str, str]] = set()
-    out["mentions"] = []
-    for m in ms:
-        if (m["doc_id"], m["event_id"]) not in seen:
-            seen.add((m["doc_id"], m["event_id"]))
-            out["mentions"].append({k: m[k] for k in (
-                "doc_id", "doc", "event_id", "outlet", "published", "modality", "evidence")})
+    out["mentions"] = [{k: m[k] for k in ("doc_id", "doc", "event_id", "outlet", "published",
+                                          "modality", "evidence")} for m in _by_event(ms)]
     out["ledger"] = [{k: c[k] for k in (
         "claimant", "claimant_text", "stance", "doc_id", "doc", "outlet", "reported",
         "evidence", "answers")} for c in ledger.with_answers(cl)]
@@ -139,14 +134,20 @@ def _fact(r: sqlite3.Row) -> dict[str, Any]:
 def with_reports(conn: sqlite3.Connection, f: dict[str, Any]) -> dict[str, Any]:
     """A fact in the `facts --format jsonl` contract: plus `mentions` and `claims`."""
     ms = mentions(conn, f["id"])
-    seen: set[tuple[str, str]] = set()
-    reports = []
-    for m in ms:
-        if (m["doc_id"], m["event_id"]) not in seen:
-            seen.add((m["doc_id"], m["event_id"]))
-            reports.append({"doc": m["doc"], "event_id": m["event_id"], "outlet": m["outlet"],
-                            "published": m["published"], "evidence": m["evidence"]})
+    reports = [{k: m[k] for k in ("doc", "event_id", "outlet", "published", "evidence")}
+               for m in _by_event(ms)]
     cl = [{"by": c["claimant"], "stance": c["stance"], "doc": c["doc"],
            "reported": c["reported"], "evidence": c["evidence"]}
           for c in ledger.order(claims(conn, ms))]
     return {**f, "mentions": reports, "claims": cl}
+
+
+def _by_event(ms: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One mention per event (an event reporting two pairs of one fact is one report)."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for m in ms:
+        if (m["doc_id"], m["event_id"]) not in seen:
+            seen.add((m["doc_id"], m["event_id"]))
+            out.append(m)
+    return out

@@ -192,6 +192,8 @@ CREATE TABLE IF NOT EXISTS fact_mentions (
   lo       TEXT,
   hi       TEXT,
   prec     TEXT NOT NULL,                -- day | month | year | pub | none
+  start    INTEGER NOT NULL,             -- the evidence sentence's offset
+  deed     TEXT NOT NULL DEFAULT '',     -- its deed word stems, space-separated (link/deed.py)
   fact_id  TEXT NOT NULL,
   PRIMARY KEY (doc_id, event_id, a, b),
   FOREIGN KEY (doc_id, event_id) REFERENCES events(doc_id, id) ON DELETE CASCADE
