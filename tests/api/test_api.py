@@ -233,3 +233,26 @@ def test_export_endpoint(client, tmp_path):
     csv_rows = client.get("/api/v1/export/cameo-csv").text.splitlines()
     assert csv_rows[0].startswith("GLOBALEVENTID,") and len(csv_rows) > 5
     assert client.get("/api/v1/export/xlsx").status_code == 422
+
+
+def test_ingest_jsonl_body(client):
+    import json as _json
+
+    lines = [{"id": f"wire-{i}", "title": "Poland sends tanks", "published": "2025-06-0" + str(i),
+              "text": f"WARSAW - Poland will deliver {i} more tanks to Ukraine this year, the "
+                      "Polish defence ministry said on Tuesday."} for i in (1, 2)]
+    body = "".join(_json.dumps(x) + "\n" for x in lines)
+    r = client.post("/api/v1/documents", params={"name": "wire.jsonl"}, content=body,
+                    headers={"authorization": f"Bearer {TOKEN}",
+                             "content-type": "application/x-ndjson"})
+    assert r.status_code == 201 and r.json()["new"] == 2, r.text
+    assert client.get("/api/v1/documents/wire-2").json()["published"] == "2025-06-02"
+
+
+def test_serve_refuses_a_missing_store(tmp_path):
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "newsgraph", "--db", str(tmp_path / "none.db"),
+                        "serve", "--port", "1"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1 and "E012" in r.stderr

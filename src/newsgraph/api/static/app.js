@@ -187,7 +187,7 @@ function factTimelineLine(f) {
 
 function factLine(f) {
   return h("li", {},
-    h("a", { href: factHref(f.id), class: "fact-link" }, `${f.type}${f.mode ? " · " + f.mode : ""}: ${(f.source || []).join(", ") || "?"} → ${(f.target || []).join(", ") || "—"}`),
+    h("a", { href: factHref(f.id), class: "fact-link" }, `${f.type}${f.mode ? " · " + f.mode : ""}: ${(f.source || []).join(", ") || "—"} → ${(f.target || []).join(", ") || "—"}`),
     h("div", { class: "muted" }, [f.date || "undated", f.item, `${f.independent_sources} independent source${f.independent_sources === 1 ? "" : "s"}`,
       `${f.reports} report${f.reports === 1 ? "" : "s"} in ${f.documents} document${f.documents === 1 ? "" : "s"}`, f.contested ? "contested" : null,
       (f.embargo || []).length ? "embargo" : null].filter(Boolean).join(" · ")));
@@ -199,11 +199,11 @@ async function factPage(id) {
   const facts = h("dl", { class: "meta" },
     ...[["type", typeBadge(f.type, f.quad, f.mode)], ["source", actorLinks(f.source)], ["target", actorLinks(f.target)],
         ["item", f.item ? `${f.quantity ? f.quantity + " × " : ""}${f.item}` : "—"],
-        ["date", f.date ? `${f.date} (${f.date_precision || "?"})` : "undated"],
+        ["date", f.date ? `${f.date} (${f.date_precision || "—"})` : "undated"],
         ["first reported", f.first_reported || "—"], ["last reported", f.last_reported || "—"],
         ["independent sources", String(f.independent_sources)], ["documents", String(f.documents)], ["reports", String(f.reports)],
         ["contested", f.contested ? "yes" : "no"],
-        ["embargo", (f.embargo || []).map((e) => `${e.regime} (${e.direction || "?"}${e.resolution ? ", " + e.resolution : ""})`).join("; ") || "—"]]
+        ["embargo", (f.embargo || []).map((e) => `${e.regime} (${e.direction || "—"}${e.resolution ? ", " + e.resolution : ""})`).join("; ") || "—"]]
       .map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v))));
   const ledger = (f.ledger || []).length ? h("ol", { class: "timeline" }, f.ledger.map((c) =>
     h("li", { class: `stance-${c.stance}` },
@@ -214,7 +214,7 @@ async function factPage(id) {
       c.answers ? h("div", { class: "muted" }, `answers ${c.answers.claimant || "a claim"}${c.answers.reported ? " of " + c.answers.reported : ""}`) : null,
       h("a", { href: spanHref(c.doc_id, c.evidence) }, c.doc || "report")))) : empty("No claims recorded.");
   const reports = h("ol", { class: "list reports" });
-  render(h("h1", {}, `${f.type}: ${(f.source || []).join(", ") || "?"} → ${(f.target || []).join(", ") || "—"}`),
+  render(h("h1", {}, `${f.type}: ${(f.source || []).join(", ") || "—"} → ${(f.target || []).join(", ") || "—"}`),
     h("div", { class: "grid two" }, card("The fact", facts), card("Claim ledger", ledger)),
     card("Reports", reports));
   for (const m of f.mentions || []) reports.append(reportItem(m));
@@ -258,7 +258,7 @@ async function eventPage(docId, eventId) {
   const claims = e.claims.length ? h("ul", { class: "list" }, e.claims.map((c) =>
     h("li", { class: `stance-${c.stance}` }, h("strong", {}, c.by || c.by_text || "unattributed"), ` ${c.stance}`))) : empty("No claim attached.");
   const facts = (e.facts || []).length ? h("p", {}, "Reports fact ", e.facts.map((id, i) => [i ? ", " : "", h("a", { href: factHref(id), class: "fact-link" }, id)])) : null;
-  render(h("h1", {}, `${e.type}: ${(e.source || []).join(", ") || "?"} → ${(e.target || []).join(", ") || "—"}`),
+  render(h("h1", {}, `${e.type}: ${(e.source || []).join(", ") || "—"} → ${(e.target || []).join(", ") || "—"}`),
     h("div", { class: "grid two" }, card("The event", meta, facts), card("Claims", claims)),
     card("Report", h("blockquote", {}, e.evidence.text),
       h("a", { href: docHref(e.doc_id, e.id), class: "report-link" }, `read it in ${e.title || e.doc}`)));
