@@ -105,3 +105,8 @@ def test_its_fighters_are_the_owner_s_not_the_only_group_s():
     ms = mentions("Pakistan said its soldiers killed 16 fighters. The Baloch Liberation Army "
                   "denied it.")
     assert code_of(ms, "its") == "PAK"
+
+
+def test_a_state_named_as_a_topic_does_not_give_a_nationality():
+    ms = mentions("North Korea expert Jonathan Pollack said talks had stalled.")
+    assert code_of(ms, "Jonathan Pollack") is None

@@ -64,3 +64,8 @@ def test_a_named_court_takes_the_setting():
 def test_a_spokesman_for_a_leader_is_the_leader_s_state():
     ms = mentions("A spokesman for Kenyan President William Ruto rejected the claims.")
     assert code_of(ms, "spokesman") == "KEN"
+
+
+def test_several_governments_are_vague_not_the_setting():
+    ms = mentions(KENYA + "National governments in the region closed their borders.")
+    assert code_of(ms, "National governments") is None

@@ -44,9 +44,16 @@ def _blocked(tok: Token, depth: int = 0, name_from: int | None = None) -> bool:
     return False
 
 
+# Plurals of these name several states ("national governments"): vague, not the setting's.
+ONE_PER_STATE = {"government", "administration", "regime", "parliament", "legislature",
+                 "ministry", "cabinet", "presidency", "junta", "congress", "senate"}
+
+
 def is_state_agent(tok: Token) -> bool:
     words = state_agents()
     low, lemma = tok.lower_, tok.lemma_.lower()
+    if tok.tag_ in ("NNS", "NNPS") and lemma in ONE_PER_STATE:
+        return False
     if low in words or lemma in words:
         return True
     prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""

@@ -89,12 +89,16 @@ def _introduced(doc: Doc, i: int, j: int, owner: dict[int, Cand]) -> Cand | None
         if not (i <= doc[k].head.i < j) or doc[k].head.i == k:
             root = doc[k]
             break
+    titles = {str(p) for p in sector_vocab()["persons"]}
     todo = [c for c in root.lefts if c.i < i and c.dep_ in ("compound", "amod", "poss", "nmod")]
     for _ in range(2):  # the title's own modifiers ("journalist" <- "Guatemalan")
         for t in list(todo):
             c = owner.get(t.i)
             if c is not None and c.actor.code and c.actor.kind in ("state", "group", "other"):
-                return c
+                # "a North Korea expert": a state's name on a non-office noun is a topic
+                office = t.head.lower_ in titles or t.head.i == root.i
+                if c.via != "name" or c.actor.kind != "state" or t.dep_ == "poss" or office:
+                    return c
             todo += [d for d in t.lefts if d.dep_ in ("compound", "amod", "poss", "nmod")]
     return None
 
