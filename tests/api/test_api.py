@@ -256,3 +256,20 @@ def test_serve_refuses_a_missing_store(tmp_path):
     r = subprocess.run([sys.executable, "-m", "newsgraph", "--db", str(tmp_path / "none.db"),
                         "serve", "--port", "1"], capture_output=True, text=True, timeout=60)
     assert r.returncode == 1 and "E012" in r.stderr
+
+
+@pytest.mark.parametrize("rare", [0.0, 1.0])
+def test_both_fact_plans_give_the_contract_order(desk, rare):
+    from newsgraph.api import fact_reads
+    from newsgraph.api.db import Reader
+    from newsgraph.link import query
+
+    conn = Reader(desk.db).conn()
+    for actor in ("IRN", "RUS", "JPN"):
+        for f in (query.FactFilter(actors=(actor,)), query.FactFilter(actors=(actor,), limit=1),
+                  query.FactFilter(actors=(actor,), types=("AID",))):
+            assert fact_reads.facts(conn, f, rare=rare) == query.facts(conn, f)
+        first = query.facts(conn, query.FactFilter(actors=(actor,)))
+        if len(first) > 1:
+            f = query.FactFilter(actors=(actor,), after=first[0]["id"])
+            assert fact_reads.facts(conn, f, rare=rare) == first[1:]

@@ -41,7 +41,7 @@ def list_facts(request: Request, conn: Conn, actor: Actors = [], type: Types = [
                      min_sources=min_sources, limit=limit + 1,
                      after=str(cur[0]) if cur else None)
     try:
-        rows = q.facts(conn, f)
+        rows = fact_reads.facts(conn, f)
     except NewsgraphError as e:  # E020: the cursor's fact is gone
         raise ApiError("E034", e.reason) from None
     for r in rows:
