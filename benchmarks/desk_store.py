@@ -33,6 +33,17 @@ def words(rng: random.Random, n: int) -> list[str]:
     return ["".join(rng.choice(letters) for _ in range(rng.randint(3, 9))) for _ in range(n)]
 
 
+def by_name(conn, table: str, names: tuple[str, ...]):
+    """An INSERT naming `names`, plus a filler for any other NOT NULL column without a
+    default (the linking schema grows columns; the benchmark only needs these)."""
+    cols = conn.execute(f"PRAGMA table_info({table})").fetchall()
+    extra = [(c[1], 0 if "INT" in (c[2] or "").upper() else "") for c in cols
+             if c[1] not in names and c[3] and c[4] is None]
+    all_names = [*names, *(n for n, _ in extra)]
+    sql = f"INSERT INTO {table} ({', '.join(all_names)}) VALUES ({', '.join('?' * len(all_names))})"
+    return sql, lambda *vals: (*vals, *(v for _, v in extra))
+
+
 def build(path: Path, n_events: int, seed: int = 1) -> None:
     from newsgraph.store import connect
 
@@ -43,6 +54,9 @@ def build(path: Path, n_events: int, seed: int = 1) -> None:
     conn = connect(path)  # the real schema, migrations applied
     conn.execute("PRAGMA synchronous=OFF")
     n_docs = n_events // EVENTS_PER_DOC
+    fm_sql, fm_row = by_name(conn, "fact_mentions", (
+        "doc_id", "event_id", "a", "b", "type", "mode", "item", "irrealis", "lo", "hi", "prec",
+        "fact_id", "start"))
     fact_no = 0
     open_facts: list[tuple[str, str, str, str, str]] = []  # facts later reports may join
     started = time.perf_counter()
@@ -98,12 +112,13 @@ def build(path: Path, n_events: int, seed: int = 1) -> None:
                 fid = join[0]
                 conn.execute("UPDATE facts SET reports = reports + 1, documents = documents + 1,"
                              " last_reported = ? WHERE id = ?", (day, fid))
-            fm_rows.append((doc_id, eid, s, t, etype, None, None, 0, day, day, "month", fid))
+            fm_rows.append((doc_id, eid, s, t, etype, None, None, 0, day, day, "month", fid,
+                            start))
         conn.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                          ev_rows)
         conn.executemany("INSERT INTO event_actors VALUES (?,?,?,?)", ea_rows)
         conn.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?)", cl_rows)
-        conn.executemany("INSERT INTO fact_mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", fm_rows)
+        conn.executemany(fm_sql, [fm_row(*r) for r in fm_rows])
         if d % 2000 == 1999:
             conn.execute("COMMIT")
             conn.execute("BEGIN")
