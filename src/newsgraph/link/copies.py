@@ -28,11 +28,9 @@ def link_copies(conn: sqlite3.Connection, doc_id: str, body: str) -> set[str]:
                  (doc_id, to_blob(mh), len(sh)))
     if len(sh) < cfg["min_shingles"]:
         return set()
-    values = ",".join("(?,?)" for _ in keys)
-    flat = [x for k in keys for x in k]
-    candidates = [r[0] for r in conn.execute(
-        f"SELECT DISTINCT doc_id FROM lsh_bands WHERE (band, bucket) IN (VALUES {values})"
-        " AND doc_id != ? ORDER BY doc_id", (*flat, doc_id))]
+    # One primary-key lookup per band (a row-value IN list would scan the table).
+    candidates = sorted({r[0] for band, bucket in keys for r in conn.execute(
+        "SELECT doc_id FROM lsh_bands WHERE band = ? AND bucket = ?", (band, bucket))} - {doc_id})
     conn.executemany("INSERT OR IGNORE INTO lsh_bands(band, bucket, doc_id) VALUES (?,?,?)",
                      [(b, k, doc_id) for b, k in keys])
     linked = []

@@ -56,12 +56,15 @@ def _fact_of(conn: sqlite3.Connection, m: FactMention) -> str:
 def _candidates(conn: sqlite3.Connection, m: FactMention) -> list[tuple[FactMention, str]]:
     sql = (f"SELECT f.{_COLS.replace(', ', ', f.')}, f.fact_id, a.published FROM fact_mentions f"
            " JOIN articles a ON a.doc_id = f.doc_id WHERE f.type = ? AND f.a = ? AND f.b = ?")
-    args: list = [m.type, m.a, m.b]
-    if m.lo is not None:
+    key = [m.type, m.a, m.b]
+    if m.lo is None:  # an undated mention: every mention of the pair
+        rows = conn.execute(sql, key).fetchall()
+    else:  # two index ranges: undated mentions, and those starting within the span
         below, above = candidate_span()
-        sql += " AND (f.lo IS NULL OR f.lo BETWEEN ? AND ?)"
-        args += [_shift(m.lo, -below), _shift(m.hi, above)]
-    return [(_mention(r), r["fact_id"]) for r in conn.execute(sql, args)]
+        rows = conn.execute(sql + " AND f.lo IS NULL", key).fetchall() + conn.execute(
+            sql + " AND f.lo BETWEEN ? AND ?",
+            [*key, _shift(m.lo, -below), _shift(m.hi, above)]).fetchall()
+    return [(_mention(r), r["fact_id"]) for r in rows]
 
 
 def _mention(r: sqlite3.Row) -> FactMention:
