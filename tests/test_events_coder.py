@@ -368,3 +368,9 @@ def test_an_event_noun_carries_its_light_participle_and_casualties_are_attacks()
     assert not find(evs, "MOBILIZE")  # "launched" only carries the offensive
     evs = code("The ELN inflicted heavy casualties on Colombian troops near the border.")
     assert find(evs, "ASSAULT", "ELN", "COL") and not find(evs, "COERCE")
+
+
+def test_fighting_a_thing_is_no_clash_but_an_insurgency_against_a_state_is():
+    assert not find(code("Chilean firefighters battled blazes in Peru last year."), "ASSAULT")
+    evs = code("The ELN has been fighting an insurgency against the Colombian state.")
+    assert find(evs, "ASSAULT", "ELN", "COL")

@@ -37,7 +37,7 @@ from .patterns import (
 )
 from .quotes import quote_claims
 from .responsibility import claimed_attacks, responsibility_verbs
-from .sides import settle
+from .sides import is_group, settle
 from .verbal import verb_frame
 
 VERSION = "0.1"
@@ -277,6 +277,14 @@ def _pair_frames(sent: Span, index: MentionIndex, frames: list[Frame]) -> list[F
     return out
 
 
+def _fights_a_thing(verb: Token, index: MentionIndex) -> bool:
+    obj = child(verb, "dobj") if verb.pos_ in ("VERB", "AUX") else None
+    return (obj is not None and not actors_of(obj, index) and not obj.ent_type_
+            and not is_group(obj.lemma_)
+            # "fighting an insurgency against the state" names the opponent
+            and not any(p in ("against", "with") for p, _ in preps(obj)))
+
+
 def _sanctioning(verb: Token) -> bool:
     """"kept tariffs in place on X": a verb whose object is a sanction noun."""
     return any(c.dep_ == "dobj" and any(s.type == "SANCTION" for s in noun_senses(c.lemma_))
@@ -312,6 +320,8 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
         if f.target.mentions and all(m.via in ("pronoun", "coref") for m in f.target.mentions) \
                 and set(ev.target) <= set(ev.source):
             continue  # "defend itself", "agreed to it": a pronoun back to the source
+        if ev.mode == "clash" and _fights_a_thing(f.trigger, index):
+            continue  # "battled blazes in Canada", "fight corruption": no opponent
         by_frame += [(f, e) for e in _per_item(ev, f)]
         if ev.mode == "clash" and ev.target:  # fighting goes both ways
             by_frame.append((f, replace(ev, source=ev.target, target=ev.source,

@@ -38,6 +38,11 @@ def _head(text: str | None) -> str:
     return words[-1] if words else ""
 
 
+def is_group(word: str) -> bool:
+    """An unnamed group of people ("militants", "rebels"), not a thing."""
+    return word.casefold() in _vocab()["vague_heads"]
+
+
 def setting_state(doc: AnnotatedDoc) -> str | None:
     """The state a story is set in: the state named most, the headline and lede counting more."""
     lead_end = doc.sentences[0].end if doc.sentences else 0
