@@ -42,3 +42,8 @@ def test_somalia_embargo_moves_to_al_shabaab_and_drc_government_leaves():
         "regime"] == "al-Shabaab"
     assert flags("AID", "military", None, ["RWA"], ["COD"], "2012") == []
     assert flags("AID", "military", None, ["RWA"], ["M23"], "2012")[0]["resolution"] == "1493"
+
+
+def test_undated_facts_only_under_regimes_never_lifted():
+    assert flags("AID", "military", "drone", ["IRN"], ["RUS"], None) == []
+    assert flags("AID", "military", "missile", ["PRK"], ["RUS"], None)[0]["regime"] == "DPRK"

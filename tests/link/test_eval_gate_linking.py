@@ -23,7 +23,7 @@ def report():
 def test_pairwise_linking_floor(report):
     assert report["reports_found"] >= 30
     assert report["recall"] >= 0.9
-    assert report["f1"] >= 0.62
+    assert report["f1"] >= 0.82
     assert report["end_to_end"] >= 0.2
 
 

@@ -31,7 +31,7 @@ def flags(type_: str, mode: str | None, item: str | None, source: list[str],
           target: list[str], when: str | None) -> list[dict[str, str]]:
     """One flag per (regime, direction) the fact falls under: supplying a covered
     party ("to") or a covered party supplying ("from"); for a cooperation, both
-    sides may supply. Without a date, only measures still in force count."""
+    sides may supply. Without a date, only regimes never lifted count."""
     if not is_arms(type_, mode, item):
         return []
     sides = [("to", c) for c in target] + [("from", c) for c in source]
@@ -56,16 +56,17 @@ def _earliest(reg: dict[str, Any], direction: str, covered: list[str], item: str
     # A party may leave a regime early (DRC's government since 2008): drop it then.
     ends = reg.get("not_after") or {}
     covered = [c for c in covered if c not in ends or (lo is not None and lo <= str(ends[c]))]
-    for m in sorted(reg["measures"], key=lambda m: str(m["from"])):
-        if not covered:
-            break
-        if direction not in m["direction"] or (m.get("items") and item not in m["items"]):
-            continue
+    measures = [m for m in sorted(reg["measures"], key=lambda m: str(m["from"]))
+                if direction in m["direction"] and (not m.get("items") or item in m["items"])]
+    if not covered or not measures:
+        return None
+    if lo is None:
+        # Undated: only a regime in force without a break since it began can be said
+        # to cover the fact (DPRK yes; Iran, lifted in 2020 and reimposed in 2025, no).
+        return None if any(m["to"] for m in measures) else measures[0]
+    for m in measures:
         start, stop = str(m["from"]), str(m["to"]) if m["to"] else None
-        if lo is None:
-            if stop is None:
-                return m
-        elif start <= hi and (stop is None or lo < stop):
+        if start <= hi and (stop is None or lo < stop):
             return m
     return None
 
