@@ -69,3 +69,14 @@ def test_a_spokesman_for_a_leader_is_the_leader_s_state():
 def test_several_governments_are_vague_not_the_setting():
     ms = mentions(KENYA + "National governments in the region closed their borders.")
     assert code_of(ms, "National governments") is None
+
+
+def test_a_wire_dateline_sets_the_story():
+    ms = mentions("MOMBASA, KENYA — Fishermen returned to port on Monday. Authorities "
+                  "reopened the harbour.")
+    assert code_of(ms, "Authorities") == "KEN"
+
+
+def test_a_dateline_of_two_capitals_sets_nothing():
+    ms = mentions("NAIROBI/KAMPALA — Talks resumed on Monday. Officials were hopeful.")
+    assert code_of(ms, "Officials") is None

@@ -1,12 +1,13 @@
 """Where a story is set: the state its unnamed state agents ("police", "the army", "lawmakers",
 "the court") belong to.
 
-Votes per state: a mention of the state (name, capital, demonym, office holder) counts 1, a place
-inside it (places.yaml: provinces, cities) 2, either one after a locative preposition ("in
-Somalia", "in Pakistan's Balochistan") 3; the headline counts 3 per mention, the lede double. The
-article's setting is the top state when it clearly leads the runner-up, else none (a story about
-three states has no setting). A clause with its own locative ("In Somalia, troops killed ...") is
-set there; with no article setting, so is a sentence whose locatives name exactly one state.
+Votes per state: a wire dateline ("ISLAMABAD —") counts 6, a mention of the state (name,
+capital, demonym, office holder) 1, a place inside it (places.yaml: provinces, cities) 2, either
+one after a locative preposition ("in Somalia", "in Pakistan's Balochistan") 3; the headline
+counts 3 per mention, the lede double. The article's setting is the top state when it clearly
+leads the runner-up, else none (a story about three states has no setting). A clause with its
+own locative ("In Somalia, troops killed ...") is set there; with no article setting, so is a
+sentence whose locatives name exactly one state.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from .dictionary import codes, places, sector_vocab
 from .matcher import _matcher, _place_matcher, place_hits
 
 LOCATIVE = {"in", "inside", "across", "throughout"}
-MENTION, PLACE, LOCATED, TITLE, LEDE = 1.0, 2.0, 3.0, 3.0, 2.0
+MENTION, PLACE, LOCATED, TITLE, LEDE, DATELINE = 1.0, 2.0, 3.0, 3.0, 2.0, 6.0
+DASHES = {"—", "–", "--", "-"}
 LEAD_RATIO = 2.0  # the top state needs this many times the runner-up's votes ...
 MIN_VOTES = 4.0  # ... and at least this many
 
@@ -83,6 +85,27 @@ def _title_votes(title: str | None) -> Counter[str]:
     return votes
 
 
+def _dateline_votes(doc: Doc) -> Counter[str]:
+    """"ISLAMABAD —", "MARANCHON, SPAIN —", "ISLAMABAD/PENTAGON —": the wire's dateline."""
+    from .lookup import lookup
+
+    votes: Counter[str] = Counter()
+    head = list(doc[:10])
+    cut = next((k for k, t in enumerate(head) if t.text in DASHES and k > 0), None)
+    if cut is None or not (head[0].is_upper and len(head[0]) > 2):
+        return votes
+    text = " ".join(t.text for t in head[:cut])
+    for part in text.replace("/", ",").split(","):
+        name = " ".join(w.capitalize() for w in part.split())
+        if not name:
+            continue
+        actor = lookup(name)
+        code = actor.code if actor is not None else places().get(name.lower())
+        if code in _states():
+            votes[code] += DATELINE
+    return votes
+
+
 def _located(doc: Doc, i: int, j: int) -> Token | None:
     """"in Somalia", "in Pakistan's restive Balochistan province": the locative preposition."""
     head = doc[j - 1]
@@ -104,7 +127,7 @@ def find_setting(doc: Doc, cands: list[Cand], article: Article) -> Setting:
                 lede_end = s.end
             for k in range(s.start, s.end):
                 sent_of[k] = n
-    votes = _title_votes(article.title)
+    votes = _title_votes(article.title) + _dateline_votes(doc)
     local: dict[int, set[str]] = {}
     by_verb: dict[int, str] = {}
     found = [(c.i, c.j, c.actor.code, MENTION) for c in cands
