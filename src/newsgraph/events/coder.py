@@ -94,9 +94,9 @@ def _claims(frame: Frame, index: MentionIndex, modality: str,
         return (Claim(None, stance, text),)
     if modality == "hypothetical":
         return ()  # a claim says something happened; a possibility is not claimed
-    if stance == "asserts" and set(who.codes) & set(frame.source.codes) and (
-            ptype in VERBAL or modality == "future"):
-        return ()  # a speaker telling its own speech act or plan narrates it
+    if set(who.codes) & set(frame.source.codes) and (
+            ptype in VERBAL or (stance == "asserts" and modality == "future")):
+        return ()  # a speaker telling its own speech act or plan narrates it (rule 13)
     return tuple(Claim(code, stance, who.text) for code in who.codes)
 
 
