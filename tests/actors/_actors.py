@@ -17,3 +17,8 @@ def code_of(ms: list[Mention], text: str) -> str | None:
     found = [m for m in ms if m.text == text]
     assert found, (text, [m.text for m in ms])
     return found[0].actor.code
+
+
+def code_in(body: str, text: str, **kw) -> str | None:
+    """The code the mention `text` of `body` resolves to."""
+    return code_of(mentions(body, **kw), text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _actors import code_of, mentions
+from _actors import code_in, code_of, mentions
 
 KENYA = ("Gunmen ambushed a bus in Kenya's Lamu county on Monday, killing four passengers. "
          "Police said the attackers fled into the forest. Kenya has deployed more units to "
@@ -17,8 +17,7 @@ def test_police_take_the_setting_with_a_sector():
 
 
 def test_a_demonym_beats_the_setting():
-    ms = mentions(KENYA + "Ugandan troops crossed the border.")
-    assert code_of(ms, "Ugandan troops") == "UGA"
+    assert code_in(KENYA + "Ugandan troops crossed the border.", "Ugandan troops") == "UGA"
 
 
 def test_a_foreign_or_named_modifier_blocks_the_setting():
@@ -29,15 +28,15 @@ def test_a_foreign_or_named_modifier_blocks_the_setting():
 
 
 def test_no_clear_setting_leaves_agents_unresolved():
-    ms = mentions("France, Germany and Italy discussed the budget. France wants cuts, Italy "
-                  "wants investment and Germany wants neither. Officials disagreed on the "
-                  "numbers.")
-    assert code_of(ms, "Officials") is None
+    assert code_in("France, Germany and Italy discussed the budget. France wants cuts, Italy "
+                   "wants investment and Germany wants neither. Officials disagreed on the "
+                   "numbers.", "Officials") is None
 
 
 def test_a_clause_set_elsewhere_takes_its_own_state():
-    ms = mentions(KENYA + "In Somalia, soldiers arrested two suspects on Tuesday.")
-    assert code_of(ms, "soldiers") == "SOM"
+    found = code_in(KENYA + "In Somalia, soldiers arrested two suspects on Tuesday.",
+                    "soldiers")
+    assert found == "SOM"
 
 
 def test_the_president_is_the_setting_s_holder_on_the_date():
@@ -52,29 +51,30 @@ def test_the_president_is_the_setting_s_holder_on_the_date():
 
 
 def test_troops_sent_belong_to_the_sender_not_the_setting():
-    ms = mentions(KENYA + "Tanzania's president sent 500 troops to the frontier.")
-    assert code_of(ms, "500 troops") == "TZA"
+    found = code_in(KENYA + "Tanzania's president sent 500 troops to the frontier.",
+                    "500 troops")
+    assert found == "TZA"
 
 
 def test_a_named_court_takes_the_setting():
-    ms = mentions(KENYA + "The High Court suspended the curfew on Friday.")
-    assert code_of(ms, "High Court") == "KEN"
+    assert code_in(KENYA + "The High Court suspended the curfew on Friday.", "High Court") == "KEN"
 
 
 def test_a_spokesman_for_a_leader_is_the_leader_s_state():
-    ms = mentions("A spokesman for Kenyan President William Ruto rejected the claims.")
-    assert code_of(ms, "spokesman") == "KEN"
+    found = code_in("A spokesman for Kenyan President William Ruto rejected the claims.",
+                    "spokesman")
+    assert found == "KEN"
 
 
 def test_several_governments_are_vague_not_the_setting():
-    ms = mentions(KENYA + "National governments in the region closed their borders.")
-    assert code_of(ms, "National governments") is None
+    found = code_in(KENYA + "National governments in the region closed their borders.",
+                    "National governments")
+    assert found is None
 
 
 def test_a_wire_dateline_sets_the_story():
-    ms = mentions("MOMBASA, KENYA — Fishermen returned to port on Monday. Authorities "
-                  "reopened the harbour.")
-    assert code_of(ms, "Authorities") == "KEN"
+    assert code_in("MOMBASA, KENYA — Fishermen returned to port on Monday. Authorities "
+                   "reopened the harbour.", "Authorities") == "KEN"
 
 
 def test_a_dateline_of_two_capitals_sets_nothing():
