@@ -374,3 +374,9 @@ def test_fighting_a_thing_is_no_clash_but_an_insurgency_against_a_state_is():
     assert not find(code("Chilean firefighters battled blazes in Peru last year."), "ASSAULT")
     evs = code("The ELN has been fighting an insurgency against the Colombian state.")
     assert find(evs, "ASSAULT", "ELN", "COL")
+
+
+def test_saying_another_party_must_act_is_a_request():
+    evs = code("Peru's foreign minister said Chile must stop the illegal fishing off its coast.")
+    assert find(evs, "REQUEST", "PER", "CHL")
+    assert not find(code("Peru said Chile should not be seen as a rival."), "REQUEST")

@@ -11,7 +11,15 @@ from .attribution import REPORT_NOUNS, attribution_of
 from .confidence import confidence
 from .dates import resolve
 from .frames import Frame
-from .implied import imposition, or_else, retaliation, salient_source, warning, wrongdoing
+from .implied import (
+    imposition,
+    obligation,
+    or_else,
+    retaliation,
+    salient_source,
+    warning,
+    wrongdoing,
+)
 from .items import aid_mode, item_and_quantity
 from .lexicon import (
     Sense,
@@ -214,6 +222,10 @@ def sentence_frames(sent: Span, index: MentionIndex) -> list[Frame]:
                          for f in [warning(tok, frames, index)] if f is not None]
     frames += [f for tok in sent if tok.lemma_.lower() in wrongdoing_nouns()
                for f in [wrongdoing(tok, index)] if f is not None]
+    demanded = {f.trigger.i for f in frames if f.type == "REQUEST"}
+    frames += [f for tok in sent if tok.pos_ in ("VERB", "AUX")
+               for f in [obligation(tok, index)] if f is not None
+               and f.trigger.i not in demanded]
     return frames
 
 

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from .attribution import attribution_of
 from .frames import Frame
-from .lexicon import Sense, noun_senses, retaliation_nouns, retaliation_verbs
+from .lexicon import Sense, noun_senses, retaliation_nouns, retaliation_verbs, speech_stance
 from .modality import INTENT_NOUNS, modality_of
 from .patterns import NONE, Actors, MentionIndex, actors_of, preps, subject_of
 
@@ -140,3 +140,24 @@ def or_else(verb: Token, index: MentionIndex) -> Frame | None:
     if not source or not target or set(target.codes) <= set(source.codes):
         return None
     return Frame(speaker, Sense("THREATEN", None, "speech"), source, target, confidence=0.5)
+
+
+OBLIGATION = {"must", "should", "ought"}
+
+
+def obligation(verb: Token, index: MentionIndex) -> Frame | None:
+    """"X said authorities should declare an emergency", "X said Y must stop the attacks":
+    telling another party what it must do is a demand (REQUEST) by the speaker on it."""
+    speech = verb.head
+    if verb.dep_ != "ccomp" or speech.i == verb.i or speech.lemma_.lower() not in speech_stance():
+        return None
+    if speech_stance()[speech.lemma_.lower()] != "asserts" or not any(
+            c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "should not be seen as": a judgement, not a demand
+    source = actors_of(subject_of(speech), index)
+    target = actors_of(next((c for c in verb.children if c.dep_ == "nsubj"), None), index)
+    if not source or not target or set(target.codes) <= set(source.codes):
+        return None
+    return Frame(speech, Sense("REQUEST", None, "speech"), source, target, confidence=0.5)
