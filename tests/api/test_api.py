@@ -267,7 +267,9 @@ def test_both_fact_plans_give_the_contract_order(desk, rare):
     conn = Reader(desk.db).conn()
     for actor in ("IRN", "RUS", "JPN"):
         for f in (query.FactFilter(actors=(actor,)), query.FactFilter(actors=(actor,), limit=1),
-                  query.FactFilter(actors=(actor,), types=("AID",))):
+                  query.FactFilter(actors=(actor,), types=("AID",)),
+                  query.FactFilter(types=("AID", "ACCUSE")), query.FactFilter(types=("AID",),
+                                                                          limit=2)):
             assert fact_reads.facts(conn, f, rare=rare) == query.facts(conn, f)
         first = query.facts(conn, query.FactFilter(actors=(actor,)))
         if len(first) > 1:

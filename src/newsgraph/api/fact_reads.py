@@ -13,6 +13,8 @@ from . import ontology
 
 FACT_KEY = "COALESCE(f.sort_date, '~'), f.id"
 FROM_ALL = "facts f"
+COUNT_ACTOR = "SELECT count(*) FROM (SELECT 1 FROM fact_actors WHERE code = ? LIMIT ?)"
+RANK = "f.independent_sources DESC, f.id"  # link.query's order of facts
 FROM_ACTOR = ("(SELECT DISTINCT fact_id FROM fact_actors WHERE code = ?) y"
               " JOIN facts f ON f.id = y.fact_id")
 
@@ -70,15 +72,22 @@ def graph(conn: sqlite3.Connection, actors: tuple[str, ...], types: tuple[str, .
           since: str | None, until: str | None, max_edges: int) -> dict[str, Any]:
     """Actors as nodes, (source, target, type) edges weighted by the number of facts."""
     where, args = _filters(types, since, until)
-    # With an actor, start from its rows of fact_actors (indexed by code), not every fact.
-    for code in actors[1:]:
+    # Start from the smaller of the actor's rows (fact_actors by code) and the type's
+    # facts (facts_type), not from every fact.
+    drive = bool(actors)
+    if actors and types:
+        n_type = conn.execute(f"SELECT count(*) FROM facts WHERE type IN"
+                              f" ({','.join('?' * len(types))})",
+                              [t.upper() for t in types]).fetchone()[0]
+        drive = conn.execute(COUNT_ACTOR, (actors[0].upper(), n_type + 1)).fetchone()[0] <= n_type
+    for code in actors[1 if drive else 0:]:
         where.append("EXISTS (SELECT 1 FROM fact_actors x WHERE x.fact_id = f.id AND x.code = ?)")
         args.append(code.upper())
-    if actors:
+    if drive:
         args.insert(0, actors[0].upper())
     rows = conn.execute(
         f"SELECT s.code AS source, t.code AS target, f.type, count(*) AS weight FROM"
-        f" {FROM_ACTOR if actors else FROM_ALL}"
+        f" {FROM_ACTOR if drive else FROM_ALL}"
         " JOIN fact_actors s ON s.fact_id = f.id AND s.role = 'source'"
         " JOIN fact_actors t ON t.fact_id = f.id AND t.role = 'target'"
         + (" WHERE " + " AND ".join(where) if where else "")
@@ -97,18 +106,33 @@ def facts(conn: sqlite3.Connection, f: Any, rare: float = RARE) -> list[dict[str
     to find a rare one's; those are read from the actor's index rows and sorted instead."""
     from ..link import query
 
+    total = conn.execute("SELECT max(rowid) FROM facts").fetchone()[0] or 0
+    cap = int(total * rare)
+    limit = f.limit if f.limit is not None else -1
     if f.actors:
         code = f.actors[0].upper()
-        total = conn.execute("SELECT max(rowid) FROM facts").fetchone()[0] or 0
-        cap = int(total * rare)
-        n = conn.execute("SELECT count(*) FROM (SELECT 1 FROM fact_actors WHERE code = ?"
-                         " LIMIT ?)", (code, cap + 1)).fetchone()[0]
+        n = conn.execute(COUNT_ACTOR, (code, cap + 1)).fetchone()[0]
         if n <= cap:
             where, args = query._where(conn, f)
             rows = conn.execute(
                 f"SELECT f.* FROM {FROM_ACTOR} WHERE " + " AND ".join(where)
-                + " ORDER BY f.independent_sources DESC, f.id LIMIT ?",
-                [code, *args, f.limit if f.limit is not None else -1]).fetchall()
+                + f" ORDER BY {RANK} LIMIT ?", [code, *args, limit]).fetchall()
+            return [query._fact(r) for r in rows]
+    elif f.types:
+        # SQLite would read every fact of a common type through facts_type and sort them;
+        # walking the ranking index and skipping other types stops after one page.
+        n = conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM facts WHERE type IN"
+            f" ({','.join('?' * len(f.types))}) LIMIT ?)",
+            [*(t.upper() for t in f.types), cap + 1]).fetchone()[0]
+        if n > cap:
+            where, args = query._where(conn, f)
+            try:
+                rows = conn.execute(
+                    "SELECT f.* FROM facts f INDEXED BY facts_rank WHERE " + " AND ".join(where)
+                    + f" ORDER BY {RANK} LIMIT ?", [*args, limit]).fetchall()
+            except sqlite3.OperationalError:  # the index was renamed: let SQLite plan
+                return query.facts(conn, f)
             return [query._fact(r) for r in rows]
     return query.facts(conn, f)
 

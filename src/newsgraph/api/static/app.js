@@ -132,7 +132,7 @@ async function dashboard() {
       h("button", { type: "submit" }, "Search")));
   const actors = h("ol", { class: "bars" }, Object.entries(sum.top_actors).map(([code, n]) =>
     h("li", {}, h("a", { href: actorHref(code) }, code),
-      h("span", { class: "bar", style: null, "data-n": n }, String(n)))));
+      h("span", { class: "bar" }, String(n)))));
   scaleBars(actors, Object.values(sum.top_actors));
   const types = h("ol", { class: "bars" }, Object.entries(sum.by_type).map(([t, n]) =>
     h("li", {}, h("span", {}, t), h("span", { class: "bar" }, String(n)))));
