@@ -105,3 +105,11 @@ def test_its_fighters_are_the_owner_s_not_the_only_group_s():
 def test_a_state_named_as_a_topic_does_not_give_a_nationality():
     ms = mentions("North Korea expert Jonathan Pollack said talks had stalled.")
     assert code_of(ms, "Jonathan Pollack") is None
+
+
+def test_a_spokesman_for_an_agent_found_later_still_gives_the_state():
+    body = ("Police dispersed a rally in Nairobi on Monday, Kenya's interior ministry said. "
+            "Kenya has banned rallies since June. Peter Mwangi, a spokesman for the ministry, "
+            "said 20 people were arrested. Mwangi added that two officers were hurt.")
+    ms = mentions(body)
+    assert code_of(ms, "Peter Mwangi") == "KEN" and code_of(ms, "Mwangi") == "KEN"

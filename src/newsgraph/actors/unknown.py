@@ -6,6 +6,8 @@ Liberties Union" -> USA, "X, Australia's foreign minister" -> AUS), else None.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
@@ -73,9 +75,13 @@ def _person_code(doc: Doc, i: int, j: int, owner: dict[int, Cand]) -> Cand | Non
     near += [c for c in head.children if c.dep_ == "appos"]
     for t in near:
         c = owner.get(t.i)
-        if c is None:
+        if c is None or not c.actor.code:
             c = next((owner[d.i] for d in t.lefts
                       if d.i in owner and d.dep_ in ("poss", "compound", "amod", "nmod")), None)
+        if c is None:  # "X, a spokesman for the provincial government"
+            c = next((owner[o.i] for p in t.children if p.dep_ == "prep"
+                      and p.lower_ in ("of", "for", "at", "from") for o in p.children
+                      if o.dep_ == "pobj" and o.i in owner), None)
         if c is not None and c.actor.code and c.actor.kind in ("state", "igo", "group"):
             return c
     return None
@@ -182,4 +188,25 @@ def unknown_actors(doc: Doc, cands: list[Cand], setting: Setting | None = None,
             out.append(cand(doc, i, t.i + 1, found, "setting"))
             continue
         out.append(cand(doc, i, t.i + 1, Actor(code, text, "other", sector), "unknown"))
+    return _late_persons(doc, owner, out)
+
+
+def _late_persons(doc: Doc, owner: dict[int, Cand], out: list[Cand]) -> list[Cand]:
+    """Persons whose apposition names an agent found after them ("X, a spokesman for the
+    ministry"), and their later surnames."""
+    owner = {**owner, **{k: c for c in out for k in c.tokens()}}
+    fixed: dict[str, Actor] = {}
+    for n, c in enumerate(out):
+        if c.actor.kind != "person" or c.actor.code is not None:
+            continue
+        last = doc[c.j - 1].text
+        if c.j - c.i == 1 and last in fixed:
+            out[n] = replace(c, actor=fixed[last], via="coref")
+            continue
+        near = _person_code(doc, c.i, c.j, owner)
+        if near is not None:
+            actor = Actor(near.actor.code, c.actor.name, "person", near.actor.sector or "GOV",
+                          person=c.actor.name)
+            out[n] = replace(c, actor=actor, via="person")
+            fixed[last] = actor
     return out
