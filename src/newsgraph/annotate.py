@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from .focus import parse_view, with_skipped
 from .model import AnnotatedDoc, Article, Sentence
 from .nlp import english
 
@@ -35,12 +36,13 @@ def _assemble(article: Article, parse) -> AnnotatedDoc:
         for s in parse.sents
         if s.text.strip()
     )
+    sentences = with_skipped(article, sentences)  # parse less: sentences the parser never saw
     mentions = tuple(find_mentions(parse, article))
     return AnnotatedDoc(article, sentences, mentions, parse)
 
 
 def annotate(article: Article) -> AnnotatedDoc:
-    return _assemble(article, english()(english_view(article)))
+    return _assemble(article, english()(parse_view(article)))
 
 
 def annotate_many(
@@ -48,7 +50,7 @@ def annotate_many(
 ) -> Iterator[AnnotatedDoc]:
     """Parse many articles with `nlp.pipe`; order is preserved."""
     articles = list(articles)
-    texts = (english_view(a) for a in articles)
+    texts = (parse_view(a) for a in articles)
     parses = english().pipe(texts, n_process=n_process, batch_size=batch_size)
     for article, parse in zip(articles, parses, strict=True):
         yield _assemble(article, parse)

@@ -1,0 +1,115 @@
+"""clean → annotate → extract in worker processes, results back in input order.
+
+The unit of work is one cleaning batch (the cleaner learns a site's repeated lines from
+its batch), so a run with N workers sees exactly the batches a one-process run sees and
+gives the same records. Workers load spaCy once and send back records without the spaCy
+Doc (the store needs none of it), which is most of what makes this cheaper than
+`nlp.pipe(n_process=N)`. At most `workers * INFLIGHT` batches are out at once: a slow
+writer stops the reading instead of filling memory.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from itertools import chain, islice
+
+from .errors import NewsgraphError
+from .model import AnnotatedDoc, Event, RawDoc
+
+BATCH_SIZE = 32  # as pipeline.BATCH_SIZE: a cleaning batch
+INFLIGHT = 2  # batches queued per worker, so no worker waits for the writer
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A NewsgraphError in a form that pickles whatever its text holds."""
+
+    code: str
+    path: str
+    reason: str
+
+    def error(self) -> NewsgraphError:
+        err = NewsgraphError.__new__(NewsgraphError)
+        err.code, err.path, err.reason = self.code, self.path, self.reason
+        Exception.__init__(err, err.line())
+        return err
+
+
+Outcome = tuple[AnnotatedDoc, list[Event]] | Failed
+
+
+def run_batch(raws: list[RawDoc], coder: str = "rules",
+              min_confidence: float | None = None) -> list[Outcome]:
+    """One cleaning batch through the chain: one outcome per raw document, in order."""
+    from . import clean as cleaner
+    from . import events
+    from .annotate import annotate_many
+    from .pipeline import _guard, _located
+
+    try:
+        cleaned = cleaner.clean_batch(raws)
+    except Exception:  # a bug on one page must not sink its batch
+        cleaned = [_guard(cleaner.clean, raw) for raw in raws]
+    out: list = list(cleaned)
+    ok = [i for i, a in enumerate(cleaned) if not isinstance(a, NewsgraphError)]
+    for i, doc in zip(ok, annotate_many([cleaned[i] for i in ok]), strict=True):
+        out[i] = _guard(events.extract, doc, coder, min_confidence)
+        if not isinstance(out[i], NewsgraphError):
+            out[i] = (replace(doc, parse=None), out[i])
+    return [Failed(e.code, e.path, e.reason) if isinstance(x, NewsgraphError)
+            and (e := _located(x, raw)) else x for x, raw in zip(out, raws, strict=True)]
+
+
+def process(raws: Iterable[RawDoc], workers: int = 2, coder: str = "rules",
+            min_confidence: float | None = None
+            ) -> Iterator[tuple[RawDoc, AnnotatedDoc | NewsgraphError, list[Event]]]:
+    """(raw, annotated doc or error, events) for every raw document, in input order.
+    `workers <= 1`, or a handful of documents (start-up would cost more than it saves),
+    runs in this process."""
+    raws = iter(raws)
+    first = list(islice(raws, BATCH_SIZE + 1))
+    workers = workers if len(first) > BATCH_SIZE else 1
+    batches = _batches(chain(first, raws))
+    if workers <= 1:
+        for batch in batches:
+            yield from _pair(batch, run_batch(batch, coder, min_confidence))
+        return
+    ctx = mp.get_context("forkserver")  # no fork of a process holding threads and a database
+    ctx.set_forkserver_preload(["newsgraph.nlp"])  # spaCy imported once, in the server
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm,
+                             initargs=(coder,)) as pool:
+        pending: deque[tuple[list[RawDoc], Future]] = deque()
+        for batch in batches:
+            pending.append((batch, pool.submit(run_batch, batch, coder, min_confidence)))
+            if len(pending) >= workers * INFLIGHT:
+                batch, fut = pending.popleft()
+                yield from _pair(batch, fut.result())
+        while pending:
+            batch, fut = pending.popleft()
+            yield from _pair(batch, fut.result())
+
+
+def _pair(batch: list[RawDoc], outcomes: list[Outcome]
+          ) -> Iterator[tuple[RawDoc, AnnotatedDoc | NewsgraphError, list[Event]]]:
+    for raw, o in zip(batch, outcomes, strict=True):
+        yield (raw, o.error(), []) if isinstance(o, Failed) else (raw, o[0], o[1])
+
+
+def _batches(raws: Iterable[RawDoc]) -> Iterator[list[RawDoc]]:
+    it = iter(raws)
+    while batch := list(islice(it, BATCH_SIZE)):
+        yield batch
+
+
+def _warm(coder: str) -> None:
+    """Load spaCy, the dictionaries and the coder's tables before the first batch."""
+    from . import events
+    from .annotate import annotate
+    from .model import Article
+
+    events.extract(annotate(Article("warm", "warm", None, "Russia sent drones to Iran.", None,
+                                    None, None, None, None)), coder)
