@@ -380,3 +380,9 @@ def test_saying_another_party_must_act_is_a_request():
     evs = code("Peru's foreign minister said Chile must stop the illegal fishing off its coast.")
     assert find(evs, "REQUEST", "PER", "CHL")
     assert not find(code("Peru said Chile should not be seen as a rival."), "REQUEST")
+
+
+def test_a_crowd_protesting_codes_to_the_state_where_it_protests():
+    (p,) = find(code("Demonstrators marched through Nairobi on Tuesday, demanding new elections."),
+                "PROTEST")
+    assert p.source == ("KEN",) and p.target == ()

@@ -67,6 +67,10 @@ def _settle(e: Event, setting: str | None) -> Event | None:
     source_text, target_text = e.source_text, e.target_text
     conf = e.confidence
     unresolved = False  # a side names something no actor code stands for
+    if not source and setting and e.type in vocab["crowd_types"] \
+            and _head(source_text) in vocab["crowd_heads"]:
+        source = (setting,)  # "thousands protested in Belgrade": Serbians protesting
+        conf *= side_factor("scene_target")
     if not source:
         if not source_text:
             return None
