@@ -80,3 +80,8 @@ def test_a_wire_dateline_sets_the_story():
 def test_a_dateline_of_two_capitals_sets_nothing():
     ms = mentions("NAIROBI/KAMPALA — Talks resumed on Monday. Officials were hopeful.")
     assert code_of(ms, "Officials") is None
+
+
+def test_a_province_or_city_sets_the_story():
+    assert code_in("Gunmen attacked a market in Mosul on Friday. Police said the attackers "
+                   "escaped.", "Police") == "IRQ"

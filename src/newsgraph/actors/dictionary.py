@@ -59,11 +59,13 @@ def states() -> list[dict]:
 
 @lru_cache(maxsize=1)
 def places() -> dict[str, str]:
-    """Lower-cased place name -> ISO3 (derived data, see scripts/derive_actors.py)."""
+    """Lower-cased place name -> ISO3 (places.yaml is derived, see scripts/derive_actors.py;
+    places_more.yaml adds provinces and cities by hand)."""
     out: dict[str, str] = {}
-    for code, names in (load("places.yaml").get("places") or {}).items():
-        for n in names:
-            out[str(n).lower()] = code
+    for name in ("places.yaml", "places_more.yaml"):  # derived, then written by hand
+        for code, names in (load(name).get("places") or {}).items():
+            for n in names:
+                out[str(n).lower()] = code
     return out
 
 
