@@ -21,7 +21,9 @@ from newsgraph.evaluate.plover import (
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 PLV = SHARED / "data" / "plover" / "PLV_train.tsv"
 GIVEN_FLOOR = 0.81  # macro-F1 reached on PLV_train (0.813), rounded down
-E2E_FLOOR = 0.50  # end-to-end macro-F1 reached on PLV_train (0.503), rounded down
+# End-to-end macro-F1 on PLV_train (0.498): in-state events now have a null target (GUIDELINES
+# rule 14) and speech acts aimed at no one are dropped, which costs PLV's marked target pairs.
+E2E_FLOOR = 0.49
 
 HEADER = "\tsentence_id\tsentence\tmarked_sentence\tgold_root\n"
 
