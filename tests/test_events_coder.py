@@ -386,3 +386,8 @@ def test_a_crowd_protesting_codes_to_the_state_where_it_protests():
     (p,) = find(code("Demonstrators marched through Nairobi on Tuesday, demanding new elections."),
                 "PROTEST")
     assert p.source == ("KEN",) and p.target == ()
+
+
+def test_receiving_aid_from_a_party_is_that_partys_aid_once():
+    evs = code("Peru has received three loan packages from the IMF.")
+    assert len(find(evs, "AID", "UN", "PER")) == 1 and not find(evs, "AID", "PER")

@@ -27,6 +27,7 @@ from .lexicon import (
     imposing_verbs,
     noun_senses,
     speech_stance,
+    verb_senses,
     warning_verbs,
     wrongdoing_nouns,
 )
@@ -50,7 +51,8 @@ from .verbal import verb_frame
 
 VERSION = "0.1"
 MATERIAL_AID_THEMES = {"aid", "assistance", "support", "help", "equipment", "money", "funds",
-                       "loan", "loans", "credit", "relief", "food", "supplies", "fuel"}
+                       "loan", "loans", "credit", "relief", "food", "supplies", "fuel", "package",
+                       "bailout", "grant", "grants", "funding", "financing", "vaccines"}
 COOPERATIVE = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"}
 VERBAL = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATEN", "CONCEDE"}
 MATERIAL = {"AID", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
@@ -282,6 +284,10 @@ def _pair_frames(sent: Span, index: MentionIndex, frames: list[Frame]) -> list[F
                 sense.type in SPEECH_ACTS for sense in hand_verbs().get(verb.lemma_.lower(), [])):
             continue  # "condemned the campaign against X": X is not the one condemned
         t = found[0]
+        if t == "AID" and any(s.frame == "receive" for s in verb_senses(verb.lemma_.lower())):
+            agent, patient = patient, agent  # "received loans from the IMF": the IMF gives
+            if (agent.mentions[0].start, patient.mentions[0].start) in taken:
+                continue
         if t == "COERCE" and _sanctioning(verb):
             t = "SANCTION"  # PLV codes tariffs as COERCE; GUIDELINES rule 7 says SANCTION
         taken.add((agent.mentions[0].start, patient.mentions[0].start))
