@@ -391,3 +391,8 @@ def test_a_crowd_protesting_codes_to_the_state_where_it_protests():
 def test_receiving_aid_from_a_party_is_that_partys_aid_once():
     evs = code("Peru has received three loan packages from the IMF.")
     assert len(find(evs, "AID", "UN", "PER")) == 1 and not find(evs, "AID", "PER")
+
+
+def test_sanctions_imposed_in_a_relative_clause_are_sanctions():
+    evs = code("Peru is weighing the sanctions Chile imposed on Bolivia in recent years.")
+    assert find(evs, "SANCTION", "CHL", "BOL") and not find(evs, "COERCE")

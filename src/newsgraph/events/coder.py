@@ -305,8 +305,10 @@ def _fights_a_thing(verb: Token, index: MentionIndex) -> bool:
 
 def _sanctioning(verb: Token) -> bool:
     """"kept tariffs in place on X": a verb whose object is a sanction noun."""
-    return any(c.dep_ == "dobj" and any(s.type == "SANCTION" for s in noun_senses(c.lemma_))
-               for c in verb.children)
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ in ("relcl", "acl"):
+        nouns.append(verb.head)  # "the sanctions Washington has imposed on Moscow"
+    return any(any(s.type == "SANCTION" for s in noun_senses(n.lemma_)) for n in nouns)
 
 
 def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
