@@ -396,3 +396,11 @@ def test_receiving_aid_from_a_party_is_that_partys_aid_once():
 def test_sanctions_imposed_in_a_relative_clause_are_sanctions():
     evs = code("Peru is weighing the sanctions Chile imposed on Bolivia in recent years.")
     assert find(evs, "SANCTION", "CHL", "BOL") and not find(evs, "COERCE")
+
+
+def test_taking_or_holding_hostages_is_an_abduction_and_raising_duties_a_sanction():
+    evs = code("Gunmen attacked a train in Nigeria. Boko Haram later said it was holding "
+               "over 200 hostages.")
+    assert any(e.mode == "abduct" for e in find(evs, "ASSAULT", "BOKOHARAM", "NGA"))
+    assert find(code("Chile doubled a previous 10% duty on Peruvian exports."),
+                "SANCTION", "CHL", "PER")

@@ -133,6 +133,10 @@ def modal_verbs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def hostage_verbs() -> frozenset[str]:
+    return frozenset(_verbs().get("hostage_verbs", []))
+
+
 def light_verbs() -> frozenset[str]:
     return frozenset(_verbs()["light_verbs"])
 

@@ -14,6 +14,7 @@ from .lexicon import (
     force_nouns,
     granting_verbs,
     hand_verbs,
+    hostage_verbs,
     intent_adjectives,
     light_verbs,
     manner_shifts,
@@ -80,6 +81,11 @@ def sense_of(verb: Token) -> Sense | None:
     if obj is not None and obj.lemma_.lower() in ("demand", "request", "call", "condition"):
         if lemma in granting_verbs():
             return Sense("CONCEDE", None)  # "accepted the demands"
+    if lemma in hostage_verbs() and any(
+            t.lemma_.lower() == "hostage" for c in verb.children
+            if c.dep_ in ("dobj", "oprd", "npadvmod", "advmod", "ccomp", "xcomp")
+            for t in (c, *c.children)):
+        return Sense("ASSAULT", "abduct")  # "took 100 passengers hostage"
     obj = child(verb, "dobj")
     if lemma in light_verbs() and obj is None and verb.dep_ == "acl" and noun_senses(
             verb.head.lemma_.lower()):
