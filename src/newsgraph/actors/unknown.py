@@ -87,6 +87,14 @@ def _person_code(doc: Doc, i: int, j: int, owner: dict[int, Cand]) -> Cand | Non
     return None
 
 
+def _one_body(t: Token, owner: dict[int, Cand]) -> bool:
+    """"diplomats from the Group of Seven": one named body after of/from, not a list."""
+    objs = [o for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+            for o in p.children if o.dep_ == "pobj"]
+    return len(objs) == 1 and not objs[0].conjuncts and objs[0].i in owner and bool(
+        owner[objs[0].i].actor.code)
+
+
 def _introduced(doc: Doc, i: int, j: int, owner: dict[int, Cand]) -> Cand | None:
     """A state, group or office before the name: "Guatemalan journalist X", "Albania's former
     prime minister X", "Balochistan Chief Minister X", "Hamas leader X"."""
@@ -170,9 +178,13 @@ def unknown_actors(doc: Doc, cands: list[Cand], setting: Setting | None = None,
             out.append(cand(doc, t.i, t.i + 1, persons[t.text], "coref"))
             taken.add(t.i)
     agents = {str(w) for w in sector_vocab()["unknown_agents"]}
+    members = {str(w) for w in sector_vocab()["member_nouns"]}
     for t in doc:
+        member = t.lower_ in members
         if (t.i in taken or t.pos_ not in ("NOUN", "PROPN") or t.dep_ in NOT_ARGUMENT
-                or (t.lower_ not in agents and t.lemma_.lower() not in agents)):
+                or (t.lower_ not in agents and t.lemma_.lower() not in agents and not member)):
+            continue
+        if member and not _one_body(t, owner):
             continue
         i = t.i
         while i > 0 and doc[i - 1].head.i == t.i and doc[i - 1].dep_ in NP_MODIFIERS \
