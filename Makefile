@@ -9,7 +9,7 @@ LOCK := requirements-dev.lock
 UV_COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
 	--python-platform x86_64-unknown-linux-gnu pyproject.toml requirements-build.txt
 
-.PHONY: demo test eval bench lint clean lock check-install
+.PHONY: demo test eval bench bench-ray lint clean lock check-install
 
 $(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -21,6 +21,7 @@ $(STAMP): pyproject.toml $(LOCK)
 lock:
 	$(UV_COMPILE) --extra dev -o requirements-dev.lock
 	$(UV_COMPILE) -c requirements-dev.lock -o requirements.lock
+	$(UV_COMPILE) --extra dev --extra ray -c requirements-dev.lock -o requirements-ray.lock
 
 # A fresh venv with Python 3.11's own pip installs requirements.lock + the project, cleans a page.
 check-install:
@@ -35,7 +36,13 @@ demo: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/newsgraph --db newsgraph.db serve
 
-test: $(STAMP)
+# The Ray extra (requirements-ray.lock: dev + ray, same pins), so the Ray tests run too.
+RAY_STAMP := $(VENV)/.installed-ray
+$(RAY_STAMP): $(STAMP) requirements-ray.lock
+	$(BIN)/pip install -q --require-hashes -r requirements-ray.lock
+	touch $(RAY_STAMP)
+
+test: $(STAMP) $(RAY_STAMP)
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)
@@ -43,6 +50,9 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_ingest.py
+
+bench-ray: $(RAY_STAMP)
+	$(BIN)/python benchmarks/bench_ray.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

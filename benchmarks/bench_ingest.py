@@ -6,7 +6,9 @@ Builds a corpus of at least `--words` words from the sample corpus (benchmarks/c
 runs `newsgraph.pipeline.ingest` over it into a fresh SQLite file, then runs
 `newsgraph.nlp.english().pipe` over the clean bodies that ingest stored, with the same
 number of processes. Each measurement runs in its own child process, so the peak RSS of
-one (and of its worker processes, read with RUSAGE_CHILDREN) does not leak into the other.
+one (and of its worker processes, sampled from /proc by procstat.py) does not leak into the
+other. A third child runs the stages one after the other in one process and reports the CPU
+seconds of each (the cost model in docs/scale.md).
 Run on demand; it is not part of the test suite.
 """
 
@@ -26,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import build_corpus  # noqa: E402
+from procstat import Descendants  # noqa: E402
 
 BATCH_SIZE = 16  # texts per spaCy batch, as newsgraph.annotate.annotate_many uses
 
@@ -33,14 +36,14 @@ BATCH_SIZE = 16  # texts per spaCy batch, as newsgraph.annotate.annotate_many us
 # --- measurements (each runs in a child process) -------------------------------------------
 
 
-def _rusage() -> dict:
-    """Peak RSS (MB) of this process and of its largest finished child, and CPU seconds."""
+def _rusage(kids: Descendants) -> dict:
+    """Peak RSS (MB) of this process and of its largest worker, and CPU seconds of all."""
     me = resource.getrusage(resource.RUSAGE_SELF)
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    workers = kids.summary()
     return {
         "rss_main_mb": round(me.ru_maxrss / 1024, 1),  # Linux reports KiB
-        "rss_worker_mb": round(kids.ru_maxrss / 1024, 1),
-        "cpu_s": round(me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime, 1),
+        **workers,
+        "cpu_s": round(me.ru_utime + me.ru_stime + workers["cpu_workers_s"], 1),
     }
 
 
@@ -54,8 +57,9 @@ def measure_ingest(corpus: Path, db: Path, processes: int) -> dict:
 
     errors: list[str] = []
     started = time.perf_counter()
-    summary = ingest([corpus], db, n_process=processes, on_error=lambda e: errors.append(
-        e.line()), progress=False)
+    with Descendants() as kids:
+        summary = ingest([corpus], db, n_process=processes, on_error=lambda e: errors.append(
+            e.line()), progress=False)
     wall = time.perf_counter() - started
     bodies = _bodies(db)
     return {
@@ -69,7 +73,7 @@ def measure_ingest(corpus: Path, db: Path, processes: int) -> dict:
         "errors": errors[:5],
         "events": summary.events,
         "claims": summary.claims,
-        **_rusage(),
+        **_rusage(kids),
     }
 
 
@@ -78,10 +82,11 @@ def measure_spacy(db: Path, processes: int) -> dict:
 
     texts = _bodies(db)
     started = time.perf_counter()
-    nlp = english()
-    loaded = time.perf_counter()
-    tokens = sum(len(doc) for doc in nlp.pipe(texts, n_process=processes,
-                                               batch_size=BATCH_SIZE))
+    with Descendants() as kids:
+        nlp = english()
+        loaded = time.perf_counter()
+        tokens = sum(len(doc) for doc in nlp.pipe(texts, n_process=processes,
+                                                   batch_size=BATCH_SIZE))
     wall = time.perf_counter() - started
     return {
         "wall_s": round(wall, 2),
@@ -89,17 +94,51 @@ def measure_spacy(db: Path, processes: int) -> dict:
         "articles": len(texts),
         "words": sum(len(t.split()) for t in texts),
         "tokens": tokens,
-        **_rusage(),
+        **_rusage(kids),
     }
+
+
+def measure_stages(corpus: Path, db: Path) -> dict:
+    """CPU seconds of each stage, one after the other in this one process (no workers),
+    for the cost model in docs/scale.md."""
+    from newsgraph import events, link, pipeline, store
+    from newsgraph.annotate import _assemble
+    from newsgraph.focus import parse_view
+    from newsgraph.nlp import english
+
+    cpu: dict[str, float] = {}
+
+    def timed(name, fn):
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        before = me.ru_utime + me.ru_stime
+        out = fn()
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        cpu[name] = round(me.ru_utime + me.ru_stime - before, 2)
+        return out
+
+    raws = timed("read", lambda: list(pipeline.read([corpus], 1 << 30, lambda e: None)))
+    pairs = timed("clean", lambda: list(pipeline.clean(raws, lambda e: None)))
+    nlp = timed("load spaCy", english)
+    parses = timed("parse (spaCy)", lambda: list(nlp.pipe(
+        [parse_view(a) for _, a in pairs], batch_size=BATCH_SIZE)))
+    docs = timed("actors", lambda: [_assemble(a, p)
+                                    for (_, a), p in zip(pairs, parses, strict=True)])
+    evs = timed("code events", lambda: [events.extract(d) for d in docs])
+    conn = store.connect(db)
+    timed("store", lambda: [store.add_document(conn, r, d, e)
+                            for (r, _), d, e in zip(pairs, docs, evs, strict=True)])
+    timed("link", lambda: link.catch_up(conn))
+    conn.close()
+    return {"articles": len(pairs), "cpu_s": cpu}
 
 
 # --- orchestration ----------------------------------------------------------------------------
 
 
-def _child(*args: str) -> dict:
+def _child(*args: str, env: dict | None = None) -> dict:
     """Run one measurement in a fresh interpreter; its last stdout line is the JSON result."""
     out = subprocess.run([sys.executable, __file__, *args], check=True, text=True,
-                         stdout=subprocess.PIPE)
+                         stdout=subprocess.PIPE, env={**os.environ, **(env or {})})
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -111,27 +150,32 @@ def _rates(m: dict) -> dict:
             "words_per_cpu_s": round(m["words"] / (m["cpu_s"] or float("nan")), 1)}
 
 
-def run(words: int, processes: int) -> dict:
+def run(words: int, processes: int, parse_less: bool = False, stages: bool = True) -> dict:
     import spacy
 
     load_before = os.getloadavg()[0]
+    env = {"NEWSGRAPH_PARSE_LESS": "1" if parse_less else "0"}
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp:
         info = build_corpus(Path(tmp) / "corpus", words=words)
         db = Path(tmp) / "bench.db"
         ingest = _rates(_child("--phase", "ingest", "--corpus", str(info.path), "--db", str(db),
-                               "--processes", str(processes)))
+                               "--processes", str(processes), env=env))
         reference = _rates(_child("--phase", "spacy", "--db", str(db),
                                   "--processes", str(processes)))
+        profile = _child("--phase", "stages", "--corpus", str(info.path), "--db",
+                         str(Path(tmp) / "stages.db"), env=env) if stages else None
     return {
         "corpus": {"files": info.files, "articles": info.docs, "words": info.words,
                    "megabytes": round(info.bytes / 1e6, 2)},
         "processes": processes,
+        "parse_less": parse_less,
         "cpus": os.cpu_count(),
         "load_avg_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "python": platform.python_version(),
         "spacy": spacy.__version__,
         "newsgraph": ingest,
         "spacy_alone": reference,
+        "stages": profile,
         "ratio_words_per_s": round(ingest["words_per_s"] / reference["words_per_s"], 3),
         "ratio_words_per_cpu_s": round(
             ingest["words_per_cpu_s"] / reference["words_per_cpu_s"], 3),
@@ -166,6 +210,13 @@ def table(r: dict) -> str:
         f"{ng['events']} events, {ng['claims']} claims",
     ]
     lines += [f"  error: {e}" for e in ng["errors"]]
+    lines.append(f"peak RSS per worker, MB: newsgraph {ng['rss_workers_mb']}, "
+                 f"spaCy {sp['rss_workers_mb']}")
+    if r["stages"]:
+        n = r["stages"]["articles"]
+        lines += ["", f"CPU s per 1,000 articles, stages run one after the other in one "
+                      f"process ({n} articles):"]
+        lines += [f"  {k:16} {v / n * 1000:8.1f}" for k, v in r["stages"]["cpu_s"].items()]
     return "\n".join(lines)
 
 
@@ -174,7 +225,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--words", type=int, default=200_000, help="corpus size (default 200000)")
     p.add_argument("--processes", type=int, default=2, help="worker processes (default 2)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--phase", choices=["ingest", "spacy"], help=argparse.SUPPRESS)
+    p.add_argument("--parse-less", action="store_true",
+                   help="ingest with the parse-less first pass (NEWSGRAPH_PARSE_LESS=1)")
+    p.add_argument("--no-stages", action="store_true", help="skip the per-stage CPU profile")
+    p.add_argument("--phase", choices=["ingest", "spacy", "stages"], help=argparse.SUPPRESS)
     p.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     a = p.parse_args(argv)
@@ -182,8 +236,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure_ingest(a.corpus, a.db, a.processes)))
     elif a.phase == "spacy":
         print(json.dumps(measure_spacy(a.db, a.processes)))
+    elif a.phase == "stages":
+        print(json.dumps(measure_stages(a.corpus, a.db)))
     else:
-        result = run(a.words, a.processes)
+        result = run(a.words, a.processes, a.parse_less, not a.no_stages)
         print(json.dumps(result, indent=2) if a.json else table(result))
     return 0
 

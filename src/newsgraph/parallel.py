@@ -78,8 +78,10 @@ def process(raws: Iterable[RawDoc], workers: int = 2, coder: str = "rules",
         for batch in batches:
             yield from _pair(batch, run_batch(batch, coder, min_confidence))
         return
-    ctx = mp.get_context("forkserver")  # no fork of a process holding threads and a database
-    ctx.set_forkserver_preload(["newsgraph.nlp"])  # spaCy imported once, in the server
+    # Fork, as nlp.pipe(n_process) does: spaCy and the tables are loaded once, here, and
+    # shared copy-on-write; spawn would also re-run the caller's unguarded __main__.
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    _warm(coder)
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm,
                              initargs=(coder,)) as pool:
         pending: deque[tuple[list[RawDoc], Future]] = deque()
@@ -105,11 +107,18 @@ def _batches(raws: Iterable[RawDoc]) -> Iterator[list[RawDoc]]:
         yield batch
 
 
-def _warm(coder: str) -> None:
-    """Load spaCy, the dictionaries and the coder's tables before the first batch."""
-    from . import events
-    from .annotate import annotate
-    from .model import Article
+WARM_TEXT = b"""Russia and Iran sign drone deal
+By Staff Writer
+14 March 2025
+MOSCOW - Russia sent drones to Iran on Tuesday, officials said.
+"""
 
-    events.extract(annotate(Article("warm", "warm", None, "Russia sent drones to Iran.", None,
-                                    None, None, None, None)), coder)
+
+def _warm(coder: str) -> None:
+    """Load spaCy, the dictionaries, the cleaner's date patterns and the coder's tables
+    once, before workers fork, so none of them pays it again."""
+    import hashlib
+
+    for raw in (RawDoc(hashlib.sha256(WARM_TEXT).hexdigest(), "warm.txt", "warm.txt",
+                       "text/plain", WARM_TEXT, "2025-03-14T00:00:00Z"),):
+        run_batch([raw], coder)

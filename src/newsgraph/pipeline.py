@@ -144,8 +144,9 @@ def ingest(
     """
     from tqdm import tqdm
 
-    from . import link, store
+    from . import events, link, parallel, store
 
+    events.get(coder)  # an unknown coder is a usage error (KeyError), before any work
     paths = [str(p) for p in paths]
     summary = IngestSummary()
     started = time.perf_counter()
@@ -175,8 +176,12 @@ def ingest(
             yield raw
 
     try:
-        for raw, doc, evs in process(unseen(read(paths, max_bytes, report)), report,
-                                     n_process, coder):
+        # Workers clean, parse and code; this process alone writes, in input order.
+        for raw, doc, evs in parallel.process(unseen(read(paths, max_bytes, report)),
+                                              n_process, coder):
+            if isinstance(doc, NewsgraphError):
+                report(doc)
+                continue
             stored = store.add_document(conn, raw, doc, evs)
             if stored is None:  # stored meanwhile by another writer
                 summary.duplicate += 1

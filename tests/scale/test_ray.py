@@ -45,3 +45,16 @@ def test_ray_run_and_load_give_the_store_of_a_local_run(ray_local, tmp_path):
     # Loading the same shards again stores nothing twice.
     again = load([shards], tmp_path / "ray.db")
     assert (again.new, again.duplicate) == (0, local.new)
+
+
+def test_load_command_fills_a_new_store_from_the_shards(ray_local, tmp_path):
+    from newsgraph.cli import main
+    from newsgraph.scale.ingest import ingest
+
+    shards = tmp_path / "shards"
+    ingest([EXAMPLES], tmp_path / "ray.db", shards, workers=1)
+    assert main(["load", str(shards), "--db", str(tmp_path / "loaded.db")]) == 0
+    assert dump(tmp_path / "loaded.db") == dump(tmp_path / "ray.db")
+    # A shard folder is never mixed with a second run.
+    assert main(["ingest", str(EXAMPLES), "--engine", "ray", "--shards", str(shards),
+                 "--db", str(tmp_path / "other.db")]) == 2

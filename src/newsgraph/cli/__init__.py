@@ -20,7 +20,8 @@ from ..errors import NewsgraphError
 from .common import DEFAULT_DB, Unavailable
 
 # Command groups (modules of this package), in the order `newsgraph --help` lists them.
-GROUPS = ("store_cmds", "facts_cmds", "text_cmds", "evaluate", "serve_cmds", "export_cmds")
+GROUPS = ("store_cmds", "facts_cmds", "text_cmds", "evaluate", "serve_cmds", "export_cmds",
+          "scale_cmds")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,6 +13,10 @@ from .text_format import show_text, summary_text, table_event
 def cmd_ingest(args: argparse.Namespace) -> int:
     from ..pipeline import ingest
 
+    if args.engine == "ray":
+        from .scale_cmds import ingest_on_ray
+
+        return ingest_on_ray(args)
     summary = ingest(
         args.paths, args.db, n_process=args.processes, max_bytes=args.max_bytes,
         progress=not args.no_progress, coder=args.coder, min_confidence=args.min_confidence,
@@ -91,6 +95,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp.add_argument("--coder", default="rules", help="event coder (default: rules)")
     min_confidence(sp)
     sp.add_argument("--no-progress", action="store_true", help="no progress bar")
+    sp.add_argument("--engine", choices=("local", "ray"), default="local",
+                    help="where the stages run: local processes, or Ray (default: local)")
+    sp.add_argument("--address", metavar="ADDR",
+                    help="with --engine ray: the Ray cluster to join (default: start Ray here)")
+    sp.add_argument("--shards", metavar="DIR", default="newsgraph-shards",
+                    help="with --engine ray: new folder for the Parquet shards "
+                         "(default: newsgraph-shards)")
     sp.set_defaults(func=cmd_ingest)
 
     sp = sub.add_parser("events", parents=[db], help="list stored events")
