@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from ..errors import Errors, NewsgraphError
@@ -23,8 +24,7 @@ def add_document(
     stored, or None (writing nothing) when the same bytes are already stored.
     An event whose id repeats within the document is stored once (the first)."""
     a = doc.article
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn, raw.origin):
         cur = conn.execute(
             "INSERT OR IGNORE INTO raw_docs(id, origin, name, content_type, fetched_at, size, meta)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -32,8 +32,7 @@ def add_document(
              _json(raw.meta)),
         )
         if cur.rowcount == 0:
-            conn.execute("ROLLBACK")
-            return None
+            return None  # nothing written: the empty transaction commits
         conn.execute(
             "INSERT INTO articles(doc_id, name, title, body, published, published_source, outlet,"
             " author, url, languages, removed, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -62,18 +61,28 @@ def add_document(
             new_event, new_claims = _add_event(conn, raw.id, e)
             n_events += new_event
             n_claims += new_claims
-        conn.execute("COMMIT")
-    except sqlite3.OperationalError as e:  # disk full, I/O error: nothing of this document stays
-        _rollback(conn)
-        raise NewsgraphError(Errors.E047, raw.origin, str(e)) from e
-    except BaseException:
-        _rollback(conn)
-        raise
     return n_events, n_claims
 
 
-def _rollback(conn: sqlite3.Connection) -> None:
-    """Undo the open transaction, if SQLite has not already (it does on SQLITE_FULL)."""
+@contextmanager
+def transaction(conn: sqlite3.Connection, where: str = "") -> Iterator[None]:
+    """`BEGIN IMMEDIATE` ... `COMMIT`, all or nothing. A write SQLite refuses (disk full, I/O
+    error) becomes E047 naming `where`; the rollback runs only if SQLite has not already
+    rolled back (it has, on SQLITE_FULL), so the first error is the one reported."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as e:
+        rollback(conn)
+        raise NewsgraphError(Errors.E047, where, str(e)) from e
+    except BaseException:
+        rollback(conn)
+        raise
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Undo the open transaction, if there is one."""
     if conn.in_transaction:
         try:
             conn.execute("ROLLBACK")
