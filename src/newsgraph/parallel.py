@@ -82,8 +82,9 @@ def process(raws: Iterable[RawDoc], workers: int = 2, coder: str = "rules",
     # shared copy-on-write; spawn would also re-run the caller's unguarded __main__.
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     _warm(coder)
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm,
-                             initargs=(coder,)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
+                               initargs=(coder,))
+    try:
         pending: deque[tuple[list[RawDoc], Future]] = deque()
         for batch in batches:
             pending.append((batch, pool.submit(run_batch, batch, coder, min_confidence)))
@@ -93,6 +94,8 @@ def process(raws: Iterable[RawDoc], workers: int = 2, coder: str = "rules",
         while pending:
             batch, fut = pending.popleft()
             yield from _pair(batch, fut.result())
+    finally:  # interrupted or abandoned: queued batches are dropped, not coded
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _pair(batch: list[RawDoc], outcomes: list[Outcome]
@@ -112,6 +115,21 @@ By Staff Writer
 14 March 2025
 MOSCOW - Russia sent drones to Iran on Tuesday, officials said.
 """
+
+
+def _worker_init(coder: str) -> None:
+    """Ctrl-C is the writer's to handle; a worker whose parent is killed exits too
+    (Linux), instead of waiting on its queue forever."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the pool's own checks remain
+    _warm(coder)
 
 
 def _warm(coder: str) -> None:

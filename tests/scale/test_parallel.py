@@ -45,3 +45,15 @@ def test_errors_come_back_from_workers_and_the_rest_is_stored(corpus, tmp_path):
     (info.path / "zz-binary.txt").unlink()
     with sqlite3.connect(tmp_path / "s.db") as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == info.docs
+
+
+def test_a_run_abandoned_midway_leaves_no_worker_behind(corpus):
+    import multiprocessing
+
+    from newsgraph.pipeline import read
+
+    run = parallel.process(read([corpus.path], 1 << 30, lambda e: None), workers=2)
+    raw, doc, _ = next(run)
+    assert doc.article.body and multiprocessing.active_children()
+    run.close()  # as when the writer fails or the user presses Ctrl-C
+    assert multiprocessing.active_children() == []

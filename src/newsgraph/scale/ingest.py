@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -23,6 +24,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path, shards: str | Path,
     from .ray_run import run
 
     events.get(coder)  # an unknown coder is a usage error, before Ray starts
+    started = time.perf_counter()
     shards = Path(shards)
     if shards.exists() and any(shards.iterdir()):  # shards of two runs would load as one
         raise FileExistsError(f"shard folder is not empty: {shards}")
@@ -33,6 +35,8 @@ def ingest(paths: Iterable[str | Path], db: str | Path, shards: str | Path,
         failed.append(err)
         on_error(err)
 
+    # The driver reads every input before the run (it numbers them and cuts the cleaning
+    # batches); for an archive larger than the driver's memory, run it a slice at a time.
     conn = store.connect(db)  # bytes already stored are not sent to Ray
     try:
         raws = list(_unseen(read([str(p) for p in paths], max_bytes, report), conn, skipped))
@@ -43,6 +47,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path, shards: str | Path,
     summary.failed += len(failed)
     summary.read += len(failed) + skipped[0]
     summary.duplicate += skipped[0]
+    summary.seconds = time.perf_counter() - started
     return summary
 
 
