@@ -154,3 +154,12 @@ def test_robots_txt_5xx_disallows(site: Site) -> None:
 def test_only_http_urls() -> None:
     for url in ("file:///etc/passwd", "ftp://example.org/x", "gopher://x"):
         assert error(url).endswith("cannot fetch URL (only http:// and https:// URLs are fetched)")
+
+
+@pytest.mark.parametrize("url", ["http://[::1]:9/", "http://0x7f000001/", "http://2130706433/",
+                                 "http://127.1/", "http://0177.0.0.1/",
+                                 "http://[::ffff:127.0.0.1]/", "http://169.254.169.254/latest/"])
+def test_address_spellings_are_refused_after_resolution(url: str) -> None:
+    with pytest.raises(NewsgraphError) as e:
+        resolve(url, allow_private=False)
+    assert e.value.code == "E043"
