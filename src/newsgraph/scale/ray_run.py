@@ -9,6 +9,7 @@ records a local run stores. Ray does the scheduling, the queueing and the retrie
 
 from __future__ import annotations
 
+import logging
 import pickle
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -56,9 +57,11 @@ def start(address: str | None = None, num_cpus: int | None = None) -> float:
     started = time.perf_counter()
     if not ray.is_initialized():
         if address:
-            ray.init(address=address, include_dashboard=False, log_to_driver=False)
+            ray.init(address=address, include_dashboard=False, log_to_driver=False,
+                     logging_level="WARNING")
         else:
-            ray.init(num_cpus=num_cpus, include_dashboard=False, log_to_driver=False)
+            ray.init(num_cpus=num_cpus, include_dashboard=False, log_to_driver=False,
+                     logging_level="WARNING")
     return time.perf_counter() - started
 
 
@@ -74,6 +77,9 @@ def run(raws: Iterable[RawDoc], out: Path, workers: int = 2, coder: str = "rules
     summary.batches = len(items)
     summary.documents = sum(n for _, _, n in items)
     if items:
+        ray.data.DataContext.get_current().enable_progress_bars = False  # one summary line
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
+        workers = min(workers, len(items))  # an actor with no batch would only load spaCy
         ds = ray.data.from_items([{"first": f, "raws": p} for f, p, _ in items],
                                  override_num_blocks=len(items))
         docs = ds.map_batches(Stages, batch_size=1, num_cpus=1,
