@@ -14,7 +14,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from copy import deepcopy
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 from urllib.parse import urlsplit
@@ -26,6 +26,8 @@ from lxml.html import HtmlElement
 
 from newsgraph.clean import html_date as hd
 
+Found = tuple[str | None, str | None]  # (day, published_source)
+
 
 @dataclass
 class Page:
@@ -34,7 +36,6 @@ class Page:
     tree: HtmlElement
     url: str | None
     dump: Callable[[], tuple[str | None, str | None]] | None = None  # the text cleaner's date
-    _memo: dict = field(default_factory=dict)
 
     @cached_property
     def url_day(self) -> str | None:
@@ -81,15 +82,15 @@ class Page:
         return bool(self.url_day or self.ld_plain or self.meta)
 
 
-def _url_outvoted(p: Page) -> tuple[str | None, str]:
+def _url_outvoted(p: Page) -> Found:
     """The URL's day loses when two other sources agree on another day."""
     if not p.url_day:
-        return None, ""
+        return None, None
     others = [("jsonld", p.ld_plain[0] if p.ld_plain else None), ("meta", p.meta),
               ("text", hd.stamped_date(p.tree))]
     votes = Counter(d for _, d in others if d and d != p.url_day)
     if not votes or votes.most_common(1)[0][1] < 2:
-        return None, ""
+        return None, None
     won = votes.most_common(1)[0][0]
     return won, next(src for src, d in others if d == won)
 
@@ -115,45 +116,53 @@ def _zone_names() -> dict[str, str]:
     return hd._zones()
 
 
-def _no_markup(fn: Callable[[Page], str | None]) -> Callable[[Page], str | None]:
+Rule = Callable[[Page], Found]
+
+
+def _as(source: str, day: Callable[[Page], str | None]) -> Rule:
+    def rule(p: Page) -> Found:
+        found = day(p)
+        return (found, source) if found else (None, None)
+    return rule
+
+
+def _no_markup(day: Callable[[Page], str | None]) -> Callable[[Page], str | None]:
     """A text rule speaks only on a page without URL, JSON-LD or meta dates."""
-    return lambda p: None if p.has_markup_date else fn(p)
+    return lambda p: None if p.has_markup_date else day(p)
 
 
-# name -> (rule, the published_source it reports, override or fallback). Order = precedence.
-Rule = Callable[[Page], str | None]
-RULES: dict[str, tuple[Callable[[Page], tuple[str | None, str]] | Rule, str, str]] = {
-    "url_outvoted": (_url_outvoted, "", "override"),
-    "url": (lambda p: p.url_day, "url", "override"),
-    "jsonld_local_offset": (lambda p: p.ld_plain[0] if p.ld_plain and p.ld_plain[1] else None,
-                            "jsonld", "override"),
-    "jsonld_country_zone": (lambda p: p.ld_in(_country_zone(p)), "jsonld", "override"),
-    "jsonld_stated_offset": (lambda p: p.ld_in(_stated_zone(p)), "jsonld", "override"),
-    "jsonld_us_eastern": (lambda p: p.ld_in(_eastern_zone(p)), "jsonld", "override"),
-    "meta": (lambda p: p.meta, "meta", "override"),
-    "jsonld_utc": (lambda p: p.ld_plain[0] if p.ld_plain and not p.meta else None, "jsonld",
-                   "override"),
-    "epoch": (_no_markup(lambda p: hd.epoch_date(p.tree, p.zone)), "text", "override"),
-    "stamped": (_no_markup(lambda p: hd.stamped_date(p.tree)), "text", "override"),
-    "text_newest": (_no_markup(lambda p: hd.text_date(deepcopy(p.tree), p.url)), "text",
+def _dump(p: Page) -> Found:
+    return p.dump() if p.dump else (None, None)
+
+
+# name -> (rule, "override" | "fallback"), in precedence order. An override beats htmldate when
+# it speaks; a fallback speaks only where htmldate finds no date.
+RULES: dict[str, tuple[Rule, str]] = {
+    "url_outvoted": (_url_outvoted, "override"),
+    "url": (_as("url", lambda p: p.url_day), "override"),
+    "jsonld_local_offset": (_as("jsonld", lambda p: p.ld_plain[0] if p.ld_plain and
+                                p.ld_plain[1] else None), "override"),
+    "jsonld_country_zone": (_as("jsonld", lambda p: p.ld_in(_country_zone(p))), "override"),
+    "jsonld_stated_offset": (_as("jsonld", lambda p: p.ld_in(_stated_zone(p))), "override"),
+    "jsonld_us_eastern": (_as("jsonld", lambda p: p.ld_in(_eastern_zone(p))), "override"),
+    "meta": (_as("meta", lambda p: p.meta), "override"),
+    "jsonld_utc": (_as("jsonld", lambda p: p.ld_plain[0] if p.ld_plain and not p.meta
+                       else None), "override"),
+    "epoch": (_as("text", _no_markup(lambda p: hd.epoch_date(p.tree, p.zone))), "override"),
+    "stamped": (_as("text", _no_markup(lambda p: hd.stamped_date(p.tree))), "override"),
+    "text_newest": (_as("text", _no_markup(lambda p: hd.text_date(deepcopy(p.tree), p.url))),
                     "override"),
-    "dump": (lambda p: p.dump()[0] if p.dump else None, "text", "fallback"),
+    "dump": (_dump, "fallback"),
 }
 
 
-def answer(name: str, p: Page) -> tuple[str | None, str]:
-    """(day, published_source) of one rule on one page."""
-    fn, source, _ = RULES[name]
-    if name == "dump":
-        return p.dump() if p.dump else (None, None)  # type: ignore[return-value]
-    out = fn(p)
-    if isinstance(out, tuple):
-        return out
-    return out, source
+def answer(name: str, p: Page) -> Found:
+    """(day, published_source) of one rule on one page; (None, None) when it is silent."""
+    return RULES[name][0](p)
 
 
 def is_fallback(name: str) -> bool:
-    return RULES[name][2] == "fallback"
+    return RULES[name][1] == "fallback"
 
 
 @cache
