@@ -63,3 +63,35 @@ def test_clean_a_url(site: Site, tmp_path: Path) -> None:
     assert (a["url"], a["published"], a["title"]) == (site.url("/a"), "2025-03-04",
                                                       "Talks resume in Geneva")
     assert "/robots.txt" not in [p for p, _ in site.hits]
+
+
+def test_bad_archives_and_feeds_one_line_each(tmp_path: Path) -> None:
+    """A gzip bomb, a truncated .gz feed, a broken WARC record and an entity-bomb feed beside
+    good inputs: one catalogue line each, everything good stored."""
+    import gzip
+
+    from ._build import jsonl_line
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bomb.html.gz").write_bytes(gzip.compress(b"<p>" + b"a" * 30_000_000, 9))
+    whole = gzip.compress(b"".join(jsonl_line(n, words=3000) for n in range(10)))
+    (folder / "cut.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    good = warc(tmp_path / "g.warc", [("response", f"https://n.example/{n}", "text/html",
+                                       article(n).encode()) for n in range(2)], gz=False)
+    data = good.read_bytes()
+    cut = data.index(b"WARC/1.0", data.index(b"https://n.example/0"))
+    (folder / "broken.warc").write_bytes(data[:cut] + b"garbage\r\n\r\n" + data[cut:])
+    (folder / "lol.rss").write_text('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">'
+                                    '<!ENTITY b "&a;&a;&a;&a;">]><rss><channel><item><title>&b;'
+                                    "</title></item></channel></rss>", "utf-8")
+    run = newsgraph("--db", str(tmp_path / "s.db"), "ingest", "--no-progress", str(folder),
+                    cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    errors = sorted(line.split(" ", 2)[1] for line in run.stderr.splitlines()
+                    if line.startswith("newsgraph: E"))
+    assert errors == ["E004", "E008", "E041", "E042"], run.stderr
+    kept = sum(1 for line in run.stderr.splitlines() if "note" in line)
+    assert kept == 1  # the WARC's warcinfo record, skipped and counted
+    stored = int(run.stdout.split(": ", 1)[1].split()[0])
+    assert stored >= 2  # the WARC record before the broken one, and the feed lines before the cut
