@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_desk.py [--db STORE] [--events 1000000] [--clients 8]
                                               [--requests 400] [--no-writer] [--json]
+                                              [--proposed-index]
 
 Builds the synthetic store (benchmarks/desk_store.py) when `--db` does not exist, starts
 `newsgraph serve` on a free loopback port, starts `newsgraph ingest` over a copy of the
@@ -120,10 +121,16 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--requests", type=int, default=400)
     ap.add_argument("--no-writer", action="store_true")
+    ap.add_argument("--proposed-index", action="store_true",
+                    help="first add the index the desk's timelines walk when it exists:"
+                         " facts_sort ON facts(sort_date, id) (not in the schema yet)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     if not a.db.exists():
         build(a.db, a.events)
+    if a.proposed_index:
+        with sqlite3.connect(a.db) as conn:
+            conn.execute("CREATE INDEX IF NOT EXISTS facts_sort ON facts(sort_date, id)")
     rng = random.Random(7)
     loads = workload(a.db, a.requests, rng)
     proc, url = serve(a.db)

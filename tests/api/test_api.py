@@ -275,3 +275,29 @@ def test_both_fact_plans_give_the_contract_order(desk, rare):
         if len(first) > 1:
             f = query.FactFilter(actors=(actor,), after=first[0]["id"])
             assert fact_reads.facts(conn, f, rare=rare) == first[1:]
+
+
+def test_timeline_walks_the_date_index_when_there_is_one(desk, tmp_path):
+    from newsgraph.api import fact_reads
+
+    plain = sqlite3.connect(desk.db)
+    plain.row_factory = sqlite3.Row
+    indexed = sqlite3.connect(tmp_path / "indexed.db")
+    plain.backup(indexed)  # the committed store, WAL included
+    indexed.row_factory = sqlite3.Row
+    indexed.execute("CREATE INDEX facts_sort ON facts(sort_date, id)")
+    for code in ("IRN", "RUS", "CHN", "JPN"):
+        for types in ((), ("AID",)):
+            pages = []
+            for conn in (plain, indexed):
+                after, seen = None, []
+                while True:
+                    rows = fact_reads.timeline(conn, code, types, None, None, 1, after, rare=0.0)
+                    seen += [r["id"] for r in rows[:1]]
+                    if len(rows) < 2:
+                        break
+                    after = fact_reads.timeline_key(rows[0])
+                pages.append(seen)
+            assert pages[0] == pages[1], code
+            whole = fact_reads.timeline(indexed, code, types, None, None, 100, None, rare=0.0)
+            assert [r["id"] for r in whole] == pages[0]

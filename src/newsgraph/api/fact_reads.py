@@ -42,26 +42,70 @@ def shaped(r: sqlite3.Row) -> dict[str, Any]:
 
 
 def timeline(conn: sqlite3.Connection, code: str, types: tuple[str, ...], since: str | None,
-             until: str | None, limit: int, after: list[Any] | None) -> list[dict[str, Any]]:
-    """The actor's facts by date (undated last), each with its `role`."""
-    where, args = _filters(types, since, until)
-    where.insert(0, "x.code = ?")
-    args.insert(0, code.upper())
-    if after:
-        where.append(f"({FACT_KEY}) > (?, ?)")
-        args.extend(after)
-    rows = conn.execute(
-        "SELECT f.*, group_concat(DISTINCT x.role) AS roles FROM facts f"
-        " JOIN fact_actors x ON x.fact_id = f.id WHERE " + " AND ".join(where)
-        + f" GROUP BY f.id ORDER BY {FACT_KEY} LIMIT ?", [*args, limit + 1],
-    ).fetchall()
+             until: str | None, limit: int, after: list[Any] | None,
+             rare: float | None = None) -> list[dict[str, Any]]:
+    """The actor's facts by date (undated last), each with its `role`.
+
+    Sorting all of a common actor's facts costs a second on a million-event store; with an
+    index on facts(sort_date, id) (`facts_sort`) its facts are found walking that index
+    instead, dated ones first, then the undated ones by id."""
+    code = code.upper()
+    if _walkable(conn, code, rare):
+        rows = _walk(conn, code, types, since, until, limit + 1, after)
+    else:
+        where, args = _filters(types, since, until)
+        where.insert(0, "x.code = ?")
+        args.insert(0, code)
+        if after:
+            where.append(f"({FACT_KEY}) > (?, ?)")
+            args.extend(after)
+        rows = conn.execute(
+            "SELECT f.* FROM facts f JOIN fact_actors x ON x.fact_id = f.id WHERE "
+            + " AND ".join(where) + f" GROUP BY f.id ORDER BY {FACT_KEY} LIMIT ?",
+            [*args, limit + 1]).fetchall()
+    roles: dict[str, set[str]] = {}
+    ids = [r["id"] for r in rows]
+    for fid, role in conn.execute(
+        f"SELECT fact_id, role FROM fact_actors WHERE code = ? AND fact_id IN"
+        f" ({','.join('?' * len(ids))})", [code, *ids]):
+        roles.setdefault(fid, set()).add(role)
     out = []
     for r in rows:
         f = shaped(r)
-        f["role"] = ",".join(sorted(r["roles"].split(",")))
+        f["role"] = ",".join(sorted(roles.get(r["id"], ())))
         f["sort_date"] = r["sort_date"]
         out.append(f)
     return out
+
+
+def _walkable(conn: sqlite3.Connection, code: str, rare: float | None) -> bool:
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'facts_sort'"
+                    ).fetchone() is None:
+        return False
+    total = conn.execute("SELECT max(rowid) FROM facts").fetchone()[0] or 0
+    cap = int(total * (RARE if rare is None else rare))
+    return conn.execute(COUNT_ACTOR, (code, cap + 1)).fetchone()[0] > cap
+
+
+def _walk(conn: sqlite3.Connection, code: str, types: tuple[str, ...], since: str | None,
+          until: str | None, n: int, after: list[Any] | None) -> list[sqlite3.Row]:
+    where, args = _filters(types, since, until)
+    where.append("EXISTS (SELECT 1 FROM fact_actors x WHERE x.fact_id = f.id AND x.code = ?)")
+    args.append(code)
+    rows: list[sqlite3.Row] = []
+    if not after or after[0] != "~":
+        key = ["(f.sort_date, f.id) > (?, ?)"] if after else []
+        rows = conn.execute(
+            "SELECT f.* FROM facts f INDEXED BY facts_sort WHERE f.sort_date IS NOT NULL AND "
+            + " AND ".join(where + key) + " ORDER BY f.sort_date, f.id LIMIT ?",
+            [*args, *(after or []), n]).fetchall()
+    if len(rows) < n:
+        key = ["f.id > ?"] if after and after[0] == "~" else []
+        rows += conn.execute(
+            "SELECT f.* FROM facts f WHERE f.sort_date IS NULL AND " + " AND ".join(where + key)
+            + " ORDER BY f.id LIMIT ?",
+            [*args, *([after[1]] if key else []), n - len(rows)]).fetchall()
+    return rows
 
 
 def timeline_key(f: dict[str, Any]) -> list[Any]:
