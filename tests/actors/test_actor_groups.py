@@ -113,3 +113,9 @@ def test_a_spokesman_for_an_agent_found_later_still_gives_the_state():
             "said 20 people were arrested. Mwangi added that two officers were hurt.")
     ms = mentions(body)
     assert code_of(ms, "Peter Mwangi") == "KEN" and code_of(ms, "Mwangi") == "KEN"
+
+
+def test_a_national_in_apposition_keeps_the_state_for_the_surname():
+    ms = mentions("Marta Quiroga, a Guatemalan journalist, was arrested on Monday. Quiroga "
+                  "denied the charges.")
+    assert code_of(ms, "Marta Quiroga") == "GTM" and code_of(ms, "Quiroga") == "GTM"

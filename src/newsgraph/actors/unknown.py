@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor
 from .agents import setting_actor
 from .cand import Cand, cand
-from .dictionary import places, sector_of, sector_vocab
+from .dictionary import codes, places, sector_of, sector_vocab
 from .setting import Setting
 
 ENT_LABELS = {"ORG", "NORP", "PERSON", "GPE"}
@@ -82,7 +82,10 @@ def _person_code(doc: Doc, i: int, j: int, owner: dict[int, Cand]) -> Cand | Non
             c = next((owner[o.i] for p in t.children if p.dep_ == "prep"
                       and p.lower_ in ("of", "for", "at", "from") for o in p.children
                       if o.dep_ == "pobj" and o.i in owner), None)
-        if c is not None and c.actor.code and c.actor.kind in ("state", "igo", "group"):
+        # "X, a Guatemalan journalist": a state's national, not only its officials
+        if c is not None and c.actor.code and (c.actor.kind in ("state", "igo", "group") or (
+                c.actor.kind == "other" and c.actor.code in codes()
+                and codes()[c.actor.code].kind == "state")):
             return c
     return None
 
