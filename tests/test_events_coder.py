@@ -404,3 +404,11 @@ def test_taking_or_holding_hostages_is_an_abduction_and_raising_duties_a_sanctio
     assert any(e.mode == "abduct" for e in find(evs, "ASSAULT", "BOKOHARAM", "NGA"))
     assert find(code("Chile doubled a previous 10% duty on Peruvian exports."),
                 "SANCTION", "CHL", "PER")
+
+
+def test_a_withdrawal_is_the_withdrawers_and_praise_of_it_is_aimed_at_them():
+    evs = code("Peru welcomed the withdrawal of Chilean troops from Bolivia.")
+    (r,) = find(evs, "RETREAT")
+    assert r.source == ("CHL",) and r.target == ("BOL",)
+    (s,) = find(evs, "SUPPORT", "PER")
+    assert s.target == ("CHL",)

@@ -58,6 +58,7 @@ VERBAL = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATE
 MATERIAL = {"AID", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
 SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT"}
+REACTIONS = {"SUPPORT", "ACCUSE", "REJECT"}  # aimed at the doer of the deed they react to
 ARMED = {"MIL", "POL"}  # sectors of armed forces
 YIELD = {"CONCEDE", "RETREAT"}
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}  # "an agreement with X": X is the other party
@@ -295,6 +296,21 @@ def _pair_frames(sent: Span, index: MentionIndex, frames: list[Frame]) -> list[F
     return out
 
 
+def _deed_doer(frame: Frame, frames: list[Frame]) -> None:
+    """"praised the withdrawal of U.S. troops from Afghanistan": a reaction to a deed told in
+    the same sentence is aimed at whoever does the deed, not at every party it names."""
+    if frame.type not in REACTIONS or frame.trigger.pos_ not in ("VERB", "AUX"):
+        return
+    obj = child(frame.trigger, "dobj")
+    deed = next((g for g in frames if obj is not None and g.trigger.i == obj.i
+                 and g.source and g is not frame), None)
+    if deed is None:
+        return
+    doers = tuple(m for m in deed.source.mentions if m.actor.code not in frame.source.codes)
+    if doers:
+        frame.target = Actors(doers, deed.source.text)
+
+
 def _fights_a_thing(verb: Token, index: MentionIndex) -> bool:
     obj = child(verb, "dobj") if verb.pos_ in ("VERB", "AUX") else None
     return (obj is not None and not actors_of(obj, index) and not obj.ent_type_
@@ -323,6 +339,7 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
     for f in frames:
         if f.type == "ACCUSE" and not f.target.mentions and f.about:
             f.target = _accused_deed(f, frames, memory)
+        _deed_doer(f, frames)
         if f.denial and not f.target:
             earlier = [g for g in frames if g.type == "ACCUSE" and g.source
                        and g.trigger.i < f.trigger.i]

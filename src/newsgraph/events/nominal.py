@@ -129,8 +129,12 @@ def noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
     if verb is None and sense.type in ("MOBILIZE", "PROTEST") and np.dep_ == "pobj":
         verb = verb_above(np)  # "remained on alert", "went on strike"
     acl = _acl_verb(np)
-    source, _ = _prep_actors(np, index, SOURCE_PREPS)
+    # "the withdrawal of X's troops from Y": X withdraws, Y is left (from names the target)
+    leaving = sense.type == "RETREAT"
+    source, _ = _prep_actors(np, index, ("by",) if leaving else SOURCE_PREPS)
     allowed = TARGET_PREPS | ({"in", "inside"} if sense.type in PLACE_TYPES else set())
+    if leaving:
+        allowed |= {"from", "out"}
     if sense.type == "MOBILIZE":
         allowed |= ENCIRCLING  # "exercises around Taiwan" names whom the drills press
     target, tprep = _prep_actors(np, index, allowed)
@@ -174,7 +178,7 @@ def noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
 
     if not source:
         source = owners
-    if not source and sense.type == "MOBILIZE":
+    if not source and sense.type in ("MOBILIZE", "RETREAT"):
         # "the deployment of US missile launchers": the forces' owner deploys them
         source = next((actors_of(o, index) for p, o in preps(np) if p == "of"), NONE)
     if not source and verb is not None:
