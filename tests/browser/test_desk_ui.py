@@ -125,6 +125,7 @@ def test_hostile_text_never_runs(browser, hostile):
     events = api(hostile, "/api/v1/events", actor="JPN")["items"]
     urls = ["/", f"/documents/{probe['doc_id']}", "/search?q=provocation", "/actors/JPN",
             "/actors/CHN"] + [f"/events/{e['doc_id']}/{e['id']}" for e in events]
+    urls += [f"/facts/{f['id']}" for f in api(hostile, "/api/v1/facts", actor="JPN")["items"]]
     for path in urls:
         pg.goto(hostile.url + path)
         pg.wait_for_selector("body[data-ready]")
