@@ -301,3 +301,15 @@ def test_timeline_walks_the_date_index_when_there_is_one(desk, tmp_path):
             assert pages[0] == pages[1], code
             whole = fact_reads.timeline(indexed, code, types, None, None, 100, None, rare=0.0)
             assert [r["id"] for r in whole] == pages[0]
+
+
+def test_overview_and_meta(client):
+    o = client.get("/api/v1/overview").json()
+    s = client.get("/api/v1/summary").json()
+    assert (o["documents"], o["events"], o["claims"]) == (s["documents"], s["events"],
+                                                          s["claims"])
+    assert o["by_type"] == s["by_type"] and o["facts"] == s["facts"] >= 1
+    assert o["top_actors_by"] == "facts" and "RUS" in o["top_actors"]
+    m = client.get("/api/v1/meta").json()
+    assert m["linked"] is True and len(m["types"]) == 16
+    assert {"type": "AID", "quad": "material-cooperation"} in m["types"]

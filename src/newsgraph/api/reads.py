@@ -298,3 +298,28 @@ def _hit(r: sqlite3.Row) -> dict[str, Any]:
 
 def hit_key(h: dict[str, Any]) -> list[Any]:
     return [h["rank"], h["num"]]
+
+
+def overview(conn: sqlite3.Connection, linked: bool, top: int) -> dict[str, Any]:
+    """The dashboard's counts, cheap on a large store (`newsgraph summary` also computes
+    pairs and examples over every event: seconds on a million): top actors by facts when
+    linked (else by events), counted over the actor-code indexes."""
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    by_actor = ("SELECT code, count(*) FROM fact_actors GROUP BY code" if linked else
+                "SELECT code, count(*) FROM event_actors GROUP BY code")
+    return {
+        "documents": one("SELECT count(*) FROM articles"),
+        "events": one("SELECT count(*) FROM events"),
+        "claims": one("SELECT count(*) FROM claims"),
+        "facts": one("SELECT count(*) FROM facts") if linked else None,
+        "published": list(conn.execute(
+            "SELECT min(published), max(published) FROM articles").fetchone()),
+        "by_type": _ranked(conn, "SELECT type, count(*) FROM events GROUP BY type"),
+        "top_actors": _ranked(conn, by_actor, top),
+        "top_actors_by": "facts" if linked else "events",
+    }
+
+
+def _ranked(conn: sqlite3.Connection, sql: str, top: int | None = None) -> dict[str, int]:
+    rows = sorted(conn.execute(sql).fetchall(), key=lambda r: (-r[1], str(r[0])))
+    return {str(k): n for k, n in rows[:top]}

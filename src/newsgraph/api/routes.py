@@ -187,9 +187,25 @@ def search(request: Request, conn: Conn,
     return page
 
 
+@router.get("/overview", response_model=schemas.Overview, tags=["summary"])
+def overview(conn: Conn, top: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
+    """The dashboard's counts: documents, events, claims, facts, events by type, top actors
+    (by facts on a linked store). Cheap on a large store, unlike /summary."""
+    return reads.overview(conn, facts.linked(conn), top)
+
+
+@router.get("/meta", response_model=schemas.Meta, tags=["summary"])
+def meta(request: Request, conn: Conn) -> dict[str, Any]:
+    """What the UI needs before any query: the version, whether the store is linked (has
+    facts), and the PLOVER types with their quad class."""
+    return {"version": request.app.version, "linked": facts.linked(conn),
+            "types": [{"type": t, "quad": q} for t, q in reads.ontology.quads().items()]}
+
+
 @router.get("/summary", response_model=schemas.Open, tags=["summary"])
 def summary(conn: Conn, top: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
-    """Counts for the dashboard (the `newsgraph summary --format json` object)."""
+    """The `newsgraph summary --format json` object (pairs and examples included: seconds
+    on a million events; the dashboard uses /overview)."""
     s = store.summary(conn, top=top)
     s["facts"] = facts.count(conn)
     return s

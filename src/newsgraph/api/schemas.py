@@ -180,6 +180,28 @@ class Hit(Open):
     snippet: list[SnippetPart]
 
 
+class Overview(BaseModel):
+    documents: int
+    events: int
+    claims: int
+    facts: int | None
+    published: list[str | None]
+    by_type: dict[str, int]
+    top_actors: dict[str, int]
+    top_actors_by: str
+
+
+class TypeInfo(BaseModel):
+    type: str
+    quad: str | None
+
+
+class Meta(BaseModel):
+    version: str
+    linked: bool
+    types: list[TypeInfo]
+
+
 class Ingested(BaseModel):
     new: int
     duplicate: int

@@ -119,7 +119,7 @@ function eventLine(e, opts = {}) {
 async function dashboard() {
   setTitle("");
   const [sum, docs, claims] = await Promise.all([
-    get("/summary", { top: 12 }), get("/documents", { limit: 8 }), get("/claims", { stance: "denies", limit: 6 }),
+    get("/overview", { top: 12 }), get("/documents", { limit: 8 }), get("/claims", { stance: "denies", limit: 6 }),
   ]);
   const facts = sum.facts ? await factsForDashboard() : null;
   const counts = h("dl", { class: "counts" },
@@ -153,7 +153,7 @@ async function dashboard() {
       ...(facts || []),
       card("Latest documents", latest),
       card("Denials and contested claims", denials),
-      card("Top actors (events)", actors),
+      card(`Top actors (${sum.top_actors_by})`, actors),
       card("Events by type", types)));
 }
 
@@ -267,15 +267,15 @@ async function eventPage(docId, eventId) {
 async function actorPage(code) {
   const params = new URLSearchParams(location.search);
   const filt = { type: params.getAll("type"), since: params.get("since") || "", until: params.get("until") || "" };
-  const sum = await get("/summary");
-  const byFacts = sum.facts !== null;
+  const meta = await get("/meta");
+  const byFacts = meta.linked;
   const [a, tl] = await Promise.all([get(`/actors/${enc(code)}`, filt),
     get(`/actors/${enc(code)}/${byFacts ? "facts" : "timeline"}`, { ...filt, limit: 15 })]);
   setTitle(a.name);
   const holders = a.office_holders.filter((o) => !o.to).slice(0, 6);
   const form = h("form", { class: "filters", method: "get", action: actorHref(a.code) },
     h("label", {}, "Type ", h("select", { name: "type" }, h("option", { value: "" }, "any"),
-      Object.keys(sum.by_type).sort().map((t) => h("option", { value: t, selected: filt.type.includes(t) }, t)))),
+      meta.types.map(({ type: t }) => h("option", { value: t, selected: filt.type.includes(t) }, t)))),
     h("label", {}, "From ", h("input", { name: "since", value: filt.since, placeholder: "YYYY-MM-DD", size: 10 })),
     h("label", {}, "To ", h("input", { name: "until", value: filt.until, placeholder: "YYYY-MM-DD", size: 10 })),
     h("button", { type: "submit" }, "Filter"));
