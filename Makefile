@@ -9,7 +9,7 @@ LOCK := requirements-dev.lock
 UV_COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
 	--python-platform x86_64-unknown-linux-gnu pyproject.toml requirements-build.txt
 
-.PHONY: demo test eval bench bench-ray lint clean lock check-install
+.PHONY: demo serve test eval bench bench-ray lint clean lock check-install
 
 $(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV) || python3 -m venv $(VENV)

@@ -222,6 +222,7 @@ CREATE TABLE IF NOT EXISTS facts (
   sort_date           TEXT                 -- date, else first report: for timelines
 );
 CREATE INDEX IF NOT EXISTS facts_rank ON facts(independent_sources DESC, id);
+CREATE INDEX IF NOT EXISTS facts_sort ON facts(sort_date, id);  -- timelines by date
 CREATE INDEX IF NOT EXISTS facts_type ON facts(type);
 CREATE TABLE IF NOT EXISTS fact_actors (
   fact_id TEXT NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
