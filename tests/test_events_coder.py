@@ -412,3 +412,9 @@ def test_a_withdrawal_is_the_withdrawers_and_praise_of_it_is_aimed_at_them():
     assert r.source == ("CHL",) and r.target == ("BOL",)
     (s,) = find(evs, "SUPPORT", "PER")
     assert s.target == ("CHL",)
+
+
+def test_the_sidelines_of_a_meeting_are_a_venue_not_a_party():
+    evs = code("Chile's foreign minister and his Peruvian counterpart met on the sidelines "
+               "of the G20 meeting on Thursday.")
+    assert find(evs, "CONSULT") and not [e for e in evs if "G20" in e.target + e.source]

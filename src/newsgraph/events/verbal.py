@@ -45,6 +45,8 @@ from .patterns import (
 )
 
 ASSAULT_PREPS = frozenset({"in", "inside", "across"})
+# "met on the sidelines of the G20 meeting": where it happened, not a party to it
+VENUES = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
 REPORT_WORDS = {"claim", "report", "allegation", "assertion", "suggestion", "statement"}
 SYMMETRIC = symmetric()
 SKIP_LEMMAS = {"be", "have", "do", "get", "say"}
@@ -149,7 +151,7 @@ def _source(verb: Token, index: MentionIndex) -> Actors:
 def _first_prep(verb: Token, index: MentionIndex, allowed: Collection[str],
                 deep: bool = False) -> tuple[Actors, Token | None]:
     for p, o in preps(verb):
-        if p in allowed and o.pos_ != "VERB":
+        if p in allowed and o.pos_ != "VERB" and o.lemma_.lower() not in VENUES:
             found = actors_of(o, index, deep=deep)
             if found:
                 return found, o
