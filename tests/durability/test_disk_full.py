@@ -45,10 +45,6 @@ def test_write_failure_leaves_a_consistent_store_and_the_next_run_resumes(failed
     assert failed[0].rc != 0  # the checks are the fixture's
 
 
-@pytest.mark.xfail(strict=True, reason="the linking stage's writes (link.link_document, "
-                   "link.catch_up) are not converted to E047, and their ROLLBACK after SQLite's "
-                   "own rollback raises 'cannot rollback - no transaction is active'; writing "
-                   "them in `store.write.transaction(conn, doc_id)` does both right")
 def test_write_failure_is_one_clear_line(failed) -> None:
     run, reason = failed
     assert run.rc == 1, run.error

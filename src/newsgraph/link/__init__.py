@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..store.write import transaction
 from .copies import link_copies
 from .facts import link_events
 from .summarize import refresh
@@ -18,15 +19,10 @@ _MARK = "linked_num"  # meta key: articles.num of the last linked document
 
 
 def link_document(conn: sqlite3.Connection, doc_id: str) -> int:
-    """Link one stored document; returns the number of facts it touched."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        n = _link(conn, doc_id)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    return n
+    """Link one stored document; returns the number of facts it touched. A write SQLite
+    refuses (disk full, I/O error) is one E047 line, as for the document's own rows."""
+    with transaction(conn, doc_id):
+        return _link(conn, doc_id)
 
 
 def catch_up(conn: sqlite3.Connection) -> int:
@@ -40,12 +36,11 @@ def catch_up(conn: sqlite3.Connection) -> int:
 
 def relink(conn: sqlite3.Connection) -> int:
     """Drop every link and link the whole store again (after a parameter change)."""
-    conn.execute("BEGIN IMMEDIATE")
-    for table in ("facts", "fact_mentions", "copies", "copy_edges", "lsh_bands",
-                  "doc_signatures"):
-        conn.execute(f"DELETE FROM {table}")
-    conn.execute("DELETE FROM meta WHERE key = ?", (_MARK,))
-    conn.execute("COMMIT")
+    with transaction(conn, "relink"):
+        for table in ("facts", "fact_mentions", "copies", "copy_edges", "lsh_bands",
+                      "doc_signatures"):
+            conn.execute(f"DELETE FROM {table}")
+        conn.execute("DELETE FROM meta WHERE key = ?", (_MARK,))
     return catch_up(conn)
 
 
