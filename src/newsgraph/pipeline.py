@@ -100,11 +100,12 @@ def annotate(pairs: Iterable[tuple[RawDoc, Article]],
 
 
 def extract(docs: Iterable[tuple[RawDoc, AnnotatedDoc]], on_error: OnError,
-            coder: str = "rules") -> Iterator[tuple[RawDoc, AnnotatedDoc, list[Event]]]:
+            coder: str = "rules", min_confidence: float | None = None
+            ) -> Iterator[tuple[RawDoc, AnnotatedDoc, list[Event]]]:
     from . import events
 
     for raw, doc in docs:
-        events_or_error = _guard(events.extract, doc, coder)
+        events_or_error = _guard(events.extract, doc, coder, min_confidence)
         if isinstance(events_or_error, NewsgraphError):
             on_error(_located(events_or_error, raw))
         else:
@@ -112,7 +113,8 @@ def extract(docs: Iterable[tuple[RawDoc, AnnotatedDoc]], on_error: OnError,
 
 
 def process(raws: Iterable[RawDoc], on_error: OnError, n_process: int = 1,
-            coder: str = "rules") -> Iterator[tuple[RawDoc, AnnotatedDoc, list[Event]]]:
+            coder: str = "rules", min_confidence: float | None = None
+            ) -> Iterator[tuple[RawDoc, AnnotatedDoc, list[Event]]]:
     """The whole chain after reading: clean → annotate → extract."""
     from . import events
 
@@ -122,7 +124,7 @@ def process(raws: Iterable[RawDoc], on_error: OnError, n_process: int = 1,
     if len(first) <= BATCH_SIZE:  # a handful of documents: worker start-up costs more than it saves
         n_process = 1
     pairs = clean(_chain(first, raws), on_error)
-    return extract(annotate(pairs, n_process), on_error, coder)
+    return extract(annotate(pairs, n_process), on_error, coder, min_confidence)
 
 
 # --- entry points ---------------------------------------------------------------------
@@ -136,6 +138,7 @@ def ingest(
     on_error: OnError = stderr_errors,
     progress: bool = True,
     coder: str = "rules",
+    min_confidence: float | None = None,
 ) -> IngestSummary:
     """Read, clean, annotate, extract and store every document under `paths`.
 
@@ -178,7 +181,7 @@ def ingest(
     try:
         # Workers clean, parse and code; this process alone writes, in input order.
         for raw, doc, evs in parallel.process(unseen(read(paths, max_bytes, report)),
-                                              n_process, coder):
+                                              n_process, coder, min_confidence):
             if isinstance(doc, NewsgraphError):
                 report(doc)
                 continue
@@ -204,10 +207,11 @@ def extract_events(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: OnError = stderr_errors,
     coder: str = "rules",
+    min_confidence: float | None = None,
 ) -> Iterator[Event]:
     """Events of every document under `paths` (`-` is stdin), no database."""
     raws = _unique(read(paths, max_bytes, on_error))
-    for _raw, _doc, evs in process(raws, on_error, n_process, coder):
+    for _raw, _doc, evs in process(raws, on_error, n_process, coder, min_confidence):
         yield from evs
 
 
