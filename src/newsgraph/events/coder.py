@@ -49,7 +49,7 @@ from .responsibility import claimed_attacks, responsibility_verbs
 from .sides import is_group, settle
 from .verbal import verb_frame
 
-VERSION = "0.1"
+VERSION = "0.2"
 MATERIAL_AID_THEMES = {"aid", "assistance", "support", "help", "equipment", "money", "funds",
                        "loan", "loans", "credit", "relief", "food", "supplies", "fuel", "package",
                        "bailout", "grant", "grants", "funding", "financing", "vaccines"}
