@@ -280,12 +280,14 @@ def test_both_fact_plans_give_the_contract_order(desk, rare):
 def test_timeline_walks_the_date_index_when_there_is_one(desk, tmp_path):
     from newsgraph.api import fact_reads
 
-    plain = sqlite3.connect(desk.db)
-    plain.row_factory = sqlite3.Row
-    indexed = sqlite3.connect(tmp_path / "indexed.db")
-    plain.backup(indexed)  # the committed store, WAL included
+    # the schema creates the index; a copy without it stands for a store made before it
+    indexed = sqlite3.connect(desk.db)
     indexed.row_factory = sqlite3.Row
-    indexed.execute("CREATE INDEX facts_sort ON facts(sort_date, id)")
+    plain = sqlite3.connect(tmp_path / "plain.db")
+    indexed.backup(plain)  # the committed store, WAL included
+    plain.row_factory = sqlite3.Row
+    plain.execute("DROP INDEX IF EXISTS facts_sort")
+    assert indexed.execute("SELECT 1 FROM sqlite_master WHERE name = 'facts_sort'").fetchone()
     for code in ("IRN", "RUS", "CHN", "JPN"):
         for types in ((), ("AID",)):
             pages = []
