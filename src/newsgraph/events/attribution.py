@@ -59,7 +59,7 @@ def attribution_of(trigger: Token) -> Attribution | None:
                                speaker)
         if tok.dep_ in ("acl", "ccomp", "relcl") and lemma in REPORT_NOUNS:
             return Attribution(noun_claimant(head), "asserts", head)
-        # "accused X of delivering", "condemnation of Iran for providing": the deed in the
+        # "accused X of delivering", "condemnation of Chile for arming": the deed in the
         # gerund is claimed by the accuser
         if tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ in ("of", "for"):
             accuser = head.head

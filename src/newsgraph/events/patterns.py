@@ -250,7 +250,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         above = governing_verb(head)
         return subject_of(above, depth + 1) if above is not None else None
     if verb.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.i != head.i:
-        # "accused X of delivering", "condemnation of Iran for providing": the gerund's
+        # "accused X of delivering", "condemnation of Chile for arming": the gerund's
         # subject is the governing word's object, else its subject
         gov = head.head
         obj = child(gov, "dobj")
