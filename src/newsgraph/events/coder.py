@@ -45,8 +45,9 @@ from .patterns import (
     subject_of,
 )
 from .quotes import quote_claims
+from .readings import deed_doer, fights_a_thing, sanctioning
 from .responsibility import claimed_attacks, responsibility_verbs
-from .sides import is_group, settle
+from .sides import settle
 from .verbal import verb_frame
 
 VERSION = "0.2"
@@ -58,7 +59,6 @@ VERBAL = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATE
 MATERIAL = {"AID", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
 SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT"}
-REACTIONS = {"SUPPORT", "ACCUSE", "REJECT"}  # aimed at the doer of the deed they react to
 ARMED = {"MIL", "POL"}  # sectors of armed forces
 YIELD = {"CONCEDE", "RETREAT"}
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}  # "an agreement with X": X is the other party
@@ -289,42 +289,11 @@ def _pair_frames(sent: Span, index: MentionIndex, frames: list[Frame]) -> list[F
             agent, patient = patient, agent  # "received loans from the IMF": the IMF gives
             if (agent.mentions[0].start, patient.mentions[0].start) in taken:
                 continue
-        if t == "COERCE" and _sanctioning(verb):
+        if t == "COERCE" and sanctioning(verb):
             t = "SANCTION"  # PLV codes tariffs as COERCE; GUIDELINES rule 7 says SANCTION
         taken.add((agent.mentions[0].start, patient.mentions[0].start))
         out.append(Frame(verb, Sense(t, None, source="pair"), agent, patient, confidence=0.5))
     return out
-
-
-def _deed_doer(frame: Frame, frames: list[Frame]) -> None:
-    """"praised the withdrawal of U.S. troops from Afghanistan": a reaction to a deed told in
-    the same sentence is aimed at whoever does the deed, not at every party it names."""
-    if frame.type not in REACTIONS or frame.trigger.pos_ not in ("VERB", "AUX"):
-        return
-    obj = child(frame.trigger, "dobj")
-    deed = next((g for g in frames if obj is not None and g.trigger.i == obj.i
-                 and g.source and g is not frame), None)
-    if deed is None:
-        return
-    doers = tuple(m for m in deed.source.mentions if m.actor.code not in frame.source.codes)
-    if doers:
-        frame.target = Actors(doers, deed.source.text)
-
-
-def _fights_a_thing(verb: Token, index: MentionIndex) -> bool:
-    obj = child(verb, "dobj") if verb.pos_ in ("VERB", "AUX") else None
-    return (obj is not None and not actors_of(obj, index) and not obj.ent_type_
-            and not is_group(obj.lemma_)
-            # "fighting an insurgency against the state" names the opponent
-            and not any(p in ("against", "with") for p, _ in preps(obj)))
-
-
-def _sanctioning(verb: Token) -> bool:
-    """"kept tariffs in place on X": a verb whose object is a sanction noun."""
-    nouns = [c for c in verb.children if c.dep_ == "dobj"]
-    if verb.dep_ in ("relcl", "acl"):
-        nouns.append(verb.head)  # "the sanctions Washington has imposed on Moscow"
-    return any(any(s.type == "SANCTION" for s in noun_senses(n.lemma_)) for n in nouns)
 
 
 def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
@@ -339,7 +308,7 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
     for f in frames:
         if f.type == "ACCUSE" and not f.target.mentions and f.about:
             f.target = _accused_deed(f, frames, memory)
-        _deed_doer(f, frames)
+        deed_doer(f, frames)
         if f.denial and not f.target:
             earlier = [g for g in frames if g.type == "ACCUSE" and g.source
                        and g.trigger.i < f.trigger.i]
@@ -357,7 +326,7 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
         if f.target.mentions and all(m.via in ("pronoun", "coref") for m in f.target.mentions) \
                 and set(ev.target) <= set(ev.source):
             continue  # "defend itself", "agreed to it": a pronoun back to the source
-        if ev.mode == "clash" and _fights_a_thing(f.trigger, index):
+        if ev.mode == "clash" and fights_a_thing(f.trigger, index):
             continue  # "battled blazes in Canada", "fight corruption": no opponent
         by_frame += [(f, e) for e in _per_item(ev, f)]
         if ev.mode == "clash" and ev.target:  # fighting goes both ways
