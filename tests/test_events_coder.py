@@ -418,3 +418,8 @@ def test_the_sidelines_of_a_meeting_are_a_venue_not_a_party():
     evs = code("Chile's foreign minister and his Peruvian counterpart met on the sidelines "
                "of the G20 meeting on Thursday.")
     assert find(evs, "CONSULT") and not [e for e in evs if "G20" in e.target + e.source]
+
+
+def test_a_stated_need_or_desire_is_no_deed():
+    evs = code("Japan stressed its desire to supply Taiwan with missiles.")
+    assert all(e.modality in ("future", "hypothetical") for e in find(evs, "AID"))

@@ -13,7 +13,9 @@ HYPOTHETICAL_ADJ = {"potential", "possible", "proposed", "planned", "prospective
 INTENT_NOUNS = {"intent": "future", "intention": "future", "plan": "future", "plans": "future",
                 "proposal": "hypothetical", "readiness": "future", "willingness": "future",
                 "threat": "hypothetical", "bid": "future", "attempt": "hypothetical",
-                "possibility": "hypothetical", "prospect": "hypothetical"}
+                "possibility": "hypothetical", "prospect": "hypothetical",
+                "need": "hypothetical", "necessity": "hypothetical", "desire": "future",
+                "wish": "future", "hope": "future", "goal": "future", "aim": "future"}
 
 
 REFUSAL = {"refuse", "decline", "fail", "reject", "oppose"}
