@@ -12,10 +12,10 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from ..store.query import _claims, _event, check_date, substr_pad
+from ..store.query import EVENT_WHEN, _claims, _event, event_conditions
 from . import ontology
 
-WHEN = "COALESCE(e.event_date, a.published)"
+WHEN = EVENT_WHEN
 # Undated events sort after dated ones ('~' is above every digit).
 EVENT_KEY = f"COALESCE({WHEN}, '~'), e.doc_id, e.evidence_start, e.id"
 
@@ -31,21 +31,7 @@ class Filter:
 
 
 def event_where(f: Filter) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    args: list[Any] = []
-    for code in f.actors:
-        where.append("EXISTS (SELECT 1 FROM event_actors x WHERE x.doc_id = e.doc_id"
-                     " AND x.event_id = e.id AND x.code = ?)")
-        args.append(code.upper())
-    if f.types:
-        where.append(f"e.type IN ({','.join('?' * len(f.types))})")
-        args.extend(t.upper() for t in f.types)
-    if f.since:
-        where.append(f"substr({WHEN} || '-99-99', 1, 10) >= ?")
-        args.append(check_date(f.since))
-    if f.until:
-        where.append(f"substr({WHEN} || '-00-00', 1, 10) <= ?")
-        args.append(substr_pad(check_date(f.until), "-99-99"))
+    where, args = event_conditions(f.actors, f.types, f.since, f.until)
     if f.doc:
         where.append("e.doc_id = ?")
         args.append(f.doc)

@@ -33,27 +33,38 @@ def check_date(value: str) -> str:
     return value
 
 
-def events(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-    """Events matching `f`, oldest first. An event without its own date is
-    placed by its article's publication date (it happened no later than that)."""
-    where, args = [], []
-    for code in f.actors:
+EVENT_WHEN = "COALESCE(e.event_date, a.published)"  # an undated event: its article's date
+
+
+def event_conditions(actors: tuple[str, ...], types: tuple[str, ...], since: str | None,
+                     until: str | None) -> tuple[list[str], list[Any]]:
+    """WHERE terms (over `events e JOIN articles a`) for the actor, type and date filters
+    that `newsgraph events` and the API share. A period's date overlaps [since, until] when
+    its last day >= since and its first day <= until."""
+    where: list[str] = []
+    args: list[Any] = []
+    for code in actors:
         where.append(
             "EXISTS (SELECT 1 FROM event_actors x WHERE x.doc_id = e.doc_id"
             " AND x.event_id = e.id AND x.code = ?)"
         )
         args.append(code.upper())
-    if f.types:
-        where.append(f"e.type IN ({','.join('?' * len(f.types))})")
-        args.extend(t.upper() for t in f.types)
-    # A period's date overlaps [since, until] when its last day >= since and its first day <= until.
-    when = "COALESCE(e.event_date, a.published)"
-    if f.since:
-        where.append(f"substr({when} || '-99-99', 1, 10) >= ?")
-        args.append(check_date(f.since))
-    if f.until:
-        where.append(f"substr({when} || '-00-00', 1, 10) <= ?")
-        args.append(substr_pad(check_date(f.until), "-99-99"))
+    if types:
+        where.append(f"e.type IN ({','.join('?' * len(types))})")
+        args.extend(t.upper() for t in types)
+    if since:
+        where.append(f"substr({EVENT_WHEN} || '-99-99', 1, 10) >= ?")
+        args.append(check_date(since))
+    if until:
+        where.append(f"substr({EVENT_WHEN} || '-00-00', 1, 10) <= ?")
+        args.append(substr_pad(check_date(until), "-99-99"))
+    return where, args
+
+
+def events(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+    """Events matching `f`, oldest first. An event without its own date is
+    placed by its article's publication date (it happened no later than that)."""
+    where, args = event_conditions(f.actors, f.types, f.since, f.until)
     if f.doc:
         where.append("e.doc_id = ?")
         args.append(find_doc(conn, f.doc))
@@ -61,7 +72,7 @@ def events(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> list[dic
         "SELECT e.*, a.name AS doc_name, a.published FROM events e"
         " JOIN articles a ON a.doc_id = e.doc_id"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + f" ORDER BY {when} IS NULL, {when}, a.name, e.evidence_start, e.type"
+        + f" ORDER BY {EVENT_WHEN} IS NULL, {EVENT_WHEN}, a.name, e.evidence_start, e.type"
     )
     if f.limit is not None:
         sql += " LIMIT ?"
