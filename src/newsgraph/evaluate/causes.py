@@ -21,13 +21,14 @@ from ..model import Event
 BANDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01)
 
 
-def _norm(text: str | None) -> str:
+def normalize(text: str | None) -> str:
+    """For comparing snippets and fields: one space, straight quotes, case folded."""
     text = (text or "").replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 def _same_sentence(snippet: str, sentence: str) -> bool:
-    a, b = _norm(snippet), _norm(sentence)
+    a, b = normalize(snippet), normalize(sentence)
     return bool(a and b) and (a in b or b in a)
 
 

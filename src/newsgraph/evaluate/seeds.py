@@ -25,6 +25,7 @@ from ..events.confidence import default_threshold
 from ..events.ontology import symmetric
 from ..model import Article, Event
 from .causes import calibration, causes
+from .causes import normalize as _norm
 from .gold import halves, load_gold, process
 
 SYMMETRIC = symmetric()
@@ -125,10 +126,6 @@ def _found_sets(events: list[Event]) -> dict[str, set]:
             if e.type == "AID" and e.item and e.mode in (None, "military"):
                 sets["arm"].add((k[1], k[2], e.item))
     return sets
-
-
-def _norm(text: str | None) -> str:
-    return re.sub(r"\s+", " ", (text or "").replace("\u2019", "'")).strip().casefold()
 
 
 def score_fields(gold: dict, article: Article | None) -> dict[str, bool]:
