@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .lexicon import hand_verbs, noun_senses, speech_stance
+from .lexicon import hand_verbs, noun_senses, speech_stance, word_list
 from .modality import CESSATIVE
 from .patterns import child, governing_verb, subject_of
 
@@ -14,8 +14,6 @@ REPORT_NOUNS = {"allegation", "claim", "report", "accusation", "charge", "assert
                 "statement", "evidence", "intelligence", "suggestion", "finding", "assessment"}
 
 VAGUE_SOURCES = {"report", "reports", "media", "sources", "analysts", "observers", "experts"}
-OFFICIAL_MODIFIERS = {"security", "government", "military", "intelligence", "official", "police",
-                      "diplomatic", "army", "ministry"}
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,7 @@ def attribution_of(trigger: Token) -> Attribution | None:
 
 def _official(tok: Token) -> bool:
     """"security sources", "government sources": the state speaking, not a vague report."""
-    return any(c.lower_ in OFFICIAL_MODIFIERS for c in tok.children if c.dep_ in
+    return any(c.lower_ in word_list("official_modifiers") for c in tok.children if c.dep_ in
                ("compound", "amod"))
 
 

@@ -7,7 +7,14 @@ from spacy.tokens import Span, Token
 
 from .attribution import attribution_of
 from .frames import Frame
-from .lexicon import Sense, noun_senses, retaliation_nouns, retaliation_verbs, speech_stance
+from .lexicon import (
+    Sense,
+    noun_senses,
+    retaliation_nouns,
+    retaliation_verbs,
+    speech_stance,
+    word_list,
+)
 from .modality import INTENT_NOUNS, modality_of
 from .patterns import NONE, Actors, MentionIndex, actors_of, preps, subject_of
 
@@ -142,9 +149,6 @@ def or_else(verb: Token, index: MentionIndex) -> Frame | None:
     return Frame(speaker, Sense("THREATEN", None, "speech"), source, target, confidence=0.5)
 
 
-OBLIGATION = {"must", "should", "ought"}
-
-
 def obligation(verb: Token, index: MentionIndex) -> Frame | None:
     """"X said authorities should declare an emergency", "X said Y must stop the attacks":
     telling another party what it must do is a demand (REQUEST) by the speaker on it."""
@@ -152,7 +156,7 @@ def obligation(verb: Token, index: MentionIndex) -> Frame | None:
     if verb.dep_ != "ccomp" or speech.i == verb.i or speech.lemma_.lower() not in speech_stance():
         return None
     if speech_stance()[speech.lemma_.lower()] != "asserts" or not any(
-            c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children):
+            c.dep_ == "aux" and c.lower_ in word_list("obligation_modals") for c in verb.children):
         return None
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "should not be seen as": a judgement, not a demand

@@ -132,6 +132,12 @@ def modal_verbs() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=32)
+def word_list(name: str) -> frozenset[str]:
+    """A plain word list of verbs.yaml (official_modifiers, venue_nouns, ...)."""
+    return frozenset(str(w) for w in _verbs().get(name, []))
+
+
 @lru_cache(maxsize=1)
 def hostage_verbs() -> frozenset[str]:
     return frozenset(_verbs().get("hostage_verbs", []))

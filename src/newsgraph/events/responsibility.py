@@ -12,16 +12,15 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ..model import Claim, Event, Evidence
+from .lexicon import word_list
 from .patterns import MentionIndex, actors_of, subject_of
-
-CLAIM_VERBS = {"claim", "accept", "assume", "take", "admit", "acknowledge"}
-RESPONSIBILITY = {"responsibility", "credit"}
 
 
 def responsibility_verbs(sent: Span) -> list[Token]:
     """Verbs whose object is "responsibility" ("claimed responsibility for ...")."""
-    return [t.head for t in sent if t.lemma_.lower() in RESPONSIBILITY and t.dep_ == "dobj"
-            and t.head.lemma_.lower() in CLAIM_VERBS]
+    nouns, verbs = word_list("responsibility_nouns"), word_list("responsibility_verbs")
+    return [t.head for t in sent if t.lemma_.lower() in nouns and t.dep_ == "dobj"
+            and t.head.lemma_.lower() in verbs]
 
 
 def claimed_attacks(verb: Token, index: MentionIndex, evidence: Evidence,

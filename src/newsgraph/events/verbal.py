@@ -26,6 +26,7 @@ from .lexicon import (
     time_words,
     verb_object_sense,
     verb_senses,
+    word_list,
 )
 from .ontology import symmetric
 from .patterns import (
@@ -45,8 +46,6 @@ from .patterns import (
 )
 
 ASSAULT_PREPS = frozenset({"in", "inside", "across"})
-# "met on the sidelines of the G20 meeting": where it happened, not a party to it
-VENUES = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
 REPORT_WORDS = {"claim", "report", "allegation", "assertion", "suggestion", "statement"}
 SYMMETRIC = symmetric()
 SKIP_LEMMAS = {"be", "have", "do", "get", "say"}
@@ -151,7 +150,7 @@ def _source(verb: Token, index: MentionIndex) -> Actors:
 def _first_prep(verb: Token, index: MentionIndex, allowed: Collection[str],
                 deep: bool = False) -> tuple[Actors, Token | None]:
     for p, o in preps(verb):
-        if p in allowed and o.pos_ != "VERB" and o.lemma_.lower() not in VENUES:
+        if p in allowed and o.pos_ != "VERB" and o.lemma_.lower() not in word_list("venue_nouns"):
             found = actors_of(o, index, deep=deep)
             if found:
                 return found, o
