@@ -33,6 +33,7 @@ from .lexicon import (
 )
 from .modality import modality_of
 from .nominal import noun_frame, noun_triggers
+from .ontology import speech_acts
 from .pairs import pair_reading, predicate_pairs
 from .patterns import (
     NONE,
@@ -58,7 +59,7 @@ COOPERATIVE = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RE
 VERBAL = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATEN", "CONCEDE"}
 MATERIAL = {"AID", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
-SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT"}
+SPEECH_ACTS = speech_acts()
 ARMED = {"MIL", "POL"}  # sectors of armed forces
 YIELD = {"CONCEDE", "RETREAT"}
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}  # "an agreement with X": X is the other party

@@ -23,5 +23,9 @@ def symmetric() -> frozenset[str]:
     return frozenset(t for t, p in _ontology()["types"].items() if p.get("symmetric"))
 
 
+def speech_acts() -> frozenset[str]:
+    return frozenset(t for t, p in _ontology()["types"].items() if p.get("speech"))
+
+
 def older_names() -> dict[str, tuple[str, ...]]:
     return {old: tuple(new) for old, new in _ontology()["older"].items()}

@@ -14,10 +14,11 @@ from spacy.tokens import Span
 
 from ..model import Claim, Event
 from .lexicon import speech_stance
+from .ontology import speech_acts
 from .patterns import MentionIndex, actors_of, subject_of
 
 OPEN, CLOSE, STRAIGHT = "\u201c", "\u201d", '"'
-SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT"}
+SPEECH_ACTS = speech_acts()
 MAX_SPEAKER_TOKENS = 12  # "he said." / "Sharif told reporters." after a quotation
 
 

@@ -28,7 +28,7 @@ from .lexicon import (
     verb_senses,
     word_list,
 )
-from .ontology import symmetric
+from .ontology import speech_acts, symmetric
 from .patterns import (
     ACCUSATION_NOUNS,
     NONE,
@@ -49,7 +49,7 @@ ASSAULT_PREPS = frozenset({"in", "inside", "across"})
 REPORT_WORDS = {"claim", "report", "allegation", "assertion", "suggestion", "statement"}
 SYMMETRIC = symmetric()
 SKIP_LEMMAS = {"be", "have", "do", "get", "say"}
-SPEECH_TYPES = {"ACCUSE", "REQUEST", "REJECT"}
+SPEECH_TYPES = speech_acts()
 
 
 def _particle(verb: Token) -> list[str]:
