@@ -9,10 +9,10 @@ from newsgraph.events import extract
 from newsgraph.model import Article, Block
 
 
-def code(text: str, published: str | None = None):
+def code(text: str, published: str | None = None, min_confidence: float | None = None):
     article = Article("t", "test.txt", None, text, published, None, None, None, None,
                       (Block("en", 0, len(text)),))
-    return extract(annotate(article))
+    return extract(annotate(article), min_confidence=min_confidence)
 
 
 def find(events, etype, source=None, target=None):
@@ -423,3 +423,24 @@ def test_the_sidelines_of_a_meeting_are_a_venue_not_a_party():
 def test_a_stated_need_or_desire_is_no_deed():
     evs = code("Japan stressed its desire to supply Taiwan with missiles.")
     assert all(e.modality in ("future", "hypothetical") for e in find(evs, "AID"))
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The Nigerian president said Boko Haram will be crushed by Nigerian troops.", "NGA",
+     "BOKOHARAM"),
+    ("Colombia vowed to attack the ELN.", "COL", "ELN"),
+])
+def test_announced_own_force_is_a_threat(text, source, target):
+    evs = code(text)
+    found = find(evs, "THREATEN", source, target)
+    assert found and found[0].modality == "asserted"
+
+
+def test_promised_retaliation_threatens_the_attacker():
+    # "a border post" is what the force hit, not a social-media post
+    evs = code("Armenian forces attacked a border post in Azerbaijan on Monday. "
+               "\"This attack will be answered with full force,\" Azerbaijan's defence "
+               "minister said.")
+    assert find(evs, "ASSAULT", "ARM", "AZE") and find(evs, "THREATEN", "AZE", "ARM")
+    # a threat that answers nothing named ("will respond") has no target to threaten
+    assert not find(code("Azerbaijan's defence minister said it will respond."), "THREATEN")

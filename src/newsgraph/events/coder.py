@@ -49,6 +49,7 @@ from .quotes import quote_claims
 from .readings import deed_doer, fights_a_thing, sanctioning
 from .responsibility import claimed_attacks, responsibility_verbs
 from .sides import settle
+from .threats import announced_force, promised_retaliation
 from .verbal import verb_frame
 
 VERSION = "0.2"
@@ -75,6 +76,7 @@ class Discourse:
     deeds: list[Event] = field(default_factory=list)
     material: list[Event] = field(default_factory=list)  # the latest material events
     named: dict[str, Event] = field(default_factory=dict)  # latest material event by trigger
+    attacks: list[Event] = field(default_factory=list)  # every attack told so far
 
 
 def _date(frame: Frame, sent: Span, published: str | None) -> tuple[str | None, str | None]:
@@ -226,6 +228,8 @@ def sentence_frames(sent: Span, index: MentionIndex) -> list[Frame]:
                          for f in [warning(tok, frames, index)] if f is not None]
     frames += [f for tok in sent if tok.lemma_.lower() in wrongdoing_nouns()
                for f in [wrongdoing(tok, index)] if f is not None]
+    threatened = {f.trigger.i for f in frames if f.type == "THREATEN"}
+    frames += [f for f in announced_force(frames, index) if f.trigger.i not in threatened]
     demanded = {f.trigger.i for f in frames if f.type == "REQUEST"}
     frames += [f for tok in sent if tok.pos_ in ("VERB", "AUX")
                for f in [obligation(tok, index)] if f is not None
@@ -301,8 +305,9 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
                   memory: Discourse) -> list[Event]:
     # main-clause events first (the sentence's own predicate), then in reading order
     claimed = responsibility_verbs(sent)
-    frames = sorted((f for f in sentence_frames(sent, index)
-                     if f.trigger not in claimed),  # the claim is not a concession
+    found = sentence_frames(sent, index)
+    found += promised_retaliation(sent, index, memory.attacks)
+    frames = sorted((f for f in found if f.trigger not in claimed),  # the claim is not a concession
                     key=lambda f: (len(list(f.trigger.ancestors)), f.trigger.i))
     events: list[Event] = []
     by_frame: list[tuple[Frame, Event]] = []
@@ -368,6 +373,7 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
         memory.deeds = new_deeds
     elif new_deeds:
         memory.deeds = new_deeds
+    memory.attacks += [ev for ev in events if ev.type == "ASSAULT" and ev.source]
     return events
 
 

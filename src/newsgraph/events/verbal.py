@@ -255,7 +255,8 @@ def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
         if what is not None and sense.type == "ASSAULT" and what is patient and \
                 item_and_quantity([what])[0] is not None:
             what = None  # "fired a missile": the weapon is the instrument, not the target
-        if what is not None and not_actor(what, speech=sense.type in SPEECH_TYPES):
+        if what is not None and not_actor(what, speech=sense.type in SPEECH_TYPES
+                                          or sense.type in ("ASSAULT", "COERCE")):
             what = None  # "conceded on Wednesday", "released a statement": no party
         if what is not None and what.pos_ in ("NOUN", "PROPN"):
             target = Actors((), phrase_text(what))
@@ -272,7 +273,8 @@ def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
 
 def not_actor(tok: Token, speech: bool = False) -> bool:
     """A time ("Wednesday", "last week") is never an actor; a document ("a statement")
-    is none either, except as what a speech act answers ("rejected the report")."""
+    is none either, except as what a speech act answers ("rejected the report") or what
+    force hits ("attacked a border post")."""
     lemma = tok.lemma_.lower()
     if tok.ent_type_ in ("DATE", "TIME") or lemma in time_words():
         return True
