@@ -444,3 +444,13 @@ def test_promised_retaliation_threatens_the_attacker():
     assert find(evs, "ASSAULT", "ARM", "AZE") and find(evs, "THREATEN", "AZE", "ARM")
     # a threat that answers nothing named ("will respond") has no target to threaten
     assert not find(code("Azerbaijan's defence minister said it will respond."), "THREATEN")
+
+
+def test_object_pronoun_takes_the_parties_acted_on_and_purpose_clause_its_subject():
+    evs = code("Japan imposed new tariffs on Mexico and Canada to pressure them to curb exports.")
+    (req,) = find(evs, "REQUEST", "JPN")
+    assert set(req.target) == {"MEX", "CAN"}
+    # "them" inside a place phrase ("agencies in Mali and Niger") is not those states
+    evs = code("Analysts said the agencies in Mali and Niger have been weakened, which allows "
+               "them to expand.")
+    assert not [e for e in evs if {"MLI", "NER"} & set(e.target)]

@@ -134,6 +134,26 @@ def _pair(doc: Doc, idx: _Doc, pool: list[Cand]) -> list[Cand]:
     return []
 
 
+def _plural(doc: Doc, pool: list[Cand], best: Cand | None) -> list[Cand]:
+    """`best` with its coordinated actors, when they make a plural ("Mexico and Canada",
+    "the Gulf states"); empty when `best` is one singular actor."""
+    if best is None:
+        return []
+    root = doc[best.j - 1]
+    group = [c for c in pool if c.start == best.start or doc[c.j - 1] in root.conjuncts]
+    if len({c.actor.code for c in group}) > 1 or root.tag_ in ("NNS", "NNPS"):
+        return group
+    return []
+
+
+def _acted_on(tok: Token) -> bool:
+    """An object of a verb or of a preposition naming who is acted on."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ in ("dobj", "dative") or (
+        tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "to", "with", "from"))
+
+
 def _leader_state(name: str, date: str | None) -> str | None:
     for p in people():
         if name in (p.name, p.surname, *p.short):
@@ -191,16 +211,19 @@ def resolve_coref(doc: Doc, cands: list[Cand], article: Article) -> list[Cand]:
                 if best:
                     new = [cand(doc, t.i, t.i + 1, best.actor, "pronoun")]
         elif t.pos_ == "PRON" and low in THEY_PRON:
-            best = _prefer(doc, idx, [c for c in pool if c.actor.code], t.i)
-            root = doc[best.j - 1] if best else None
-            group = [c for c in pool if best and (c.start == best.start
-                                                  or doc[c.j - 1] in root.conjuncts)]
-            if best and (len(group) > 1 or root.tag_ in ("NNS", "NNPS")):
-                done = set()
-                for c in group:
-                    if c.actor.code not in done:
-                        done.add(c.actor.code)
-                        new.append(cand(doc, t.i, t.i + 1, c.actor, "pronoun"))
+            coded = [c for c in pool if c.actor.code]
+            group = _plural(doc, coded, _prefer(doc, idx, coded, t.i))
+            if not group and t.dep_ == "dobj":
+                # "tariffs on Mexico, Canada and China to pressure them": an object pronoun
+                # is not its own clause's subject; the parties acted on just before are
+                group = next((g for c in reversed(coded) if idx.sent_of[c.i] == idx.sent_of[t.i]
+                              and _acted_on(doc[c.j - 1])
+                              for g in [_plural(doc, coded, c)] if g), [])
+            done = set()
+            for c in group:
+                if c.actor.code not in done:
+                    done.add(c.actor.code)
+                    new.append(cand(doc, t.i, t.i + 1, c.actor, "pronoun"))
         elif low in PAIR_NOUNS and any(
             d.lower_ == "both" or (d.lower_ in ("two", "2") and d.dep_ == "nummod")
             for d in t.children

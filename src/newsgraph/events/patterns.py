@@ -267,6 +267,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if gov.pos_ in ("VERB", "AUX"):
             return subject_of(gov, depth + 1)
         return None
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # a purpose infinitive shares the main clause's subject ("kept tariffs to pressure X")
+        return subject_of(head, depth + 1)
     if verb.dep_ in ("advcl", "acl", "pcomp", "ccomp") and verb.tag_ == "VBG":
         # participial adjunct shares the main clause's subject ("..., demanding an end")
         if head.pos_ in ("VERB", "AUX"):
