@@ -454,3 +454,16 @@ def test_object_pronoun_takes_the_parties_acted_on_and_purpose_clause_its_subjec
     evs = code("Analysts said the agencies in Mali and Niger have been weakened, which allows "
                "them to expand.")
     assert not [e for e in evs if {"MLI", "NER"} & set(e.target)]
+
+
+def test_placing_an_attacks_authors_in_a_state_accuses_it():
+    evs = code("Indian officials said the planners of the bombing in Kashmir were based in "
+               "Pakistan.")
+    assert find(evs, "ACCUSE", "IND", "PAK")
+    # where ordinary people live is no blame
+    assert not find(code("Indian officials said most of the traders are based in Pakistan."),
+                    "ACCUSE")
+    # an unnamed voice of the state ("security sources") speaks for the state the story is in
+    evs = code("Gunmen attacked a bus in Pakistan on Monday. Pakistan closed the road. Security "
+               "sources said the attackers came from Afghanistan.")
+    assert find(evs, "ACCUSE", "PAK", "AFG")

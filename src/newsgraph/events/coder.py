@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..model import AnnotatedDoc, Claim, Event, Evidence
 from .attribution import REPORT_NOUNS, attribution_of
+from .blame import whereabouts
 from .confidence import confidence
 from .dates import resolve
 from .frames import Frame
@@ -48,7 +49,7 @@ from .patterns import (
 from .quotes import quote_claims
 from .readings import deed_doer, fights_a_thing, sanctioning
 from .responsibility import claimed_attacks, responsibility_verbs
-from .sides import settle
+from .sides import is_state_voice, settle
 from .threats import announced_force, promised_retaliation
 from .verbal import verb_frame
 
@@ -123,7 +124,7 @@ def _phrase(head: Token | None) -> str | None:
 
 
 def _keep(frame: Frame) -> bool:
-    if not frame.source:
+    if not frame.source and not is_state_voice(frame.source.text):
         return False
     if frame.sense.frame in ("give", "receive") and frame.type == "AID":
         item, _ = item_and_quantity(frame.theme)
@@ -228,6 +229,8 @@ def sentence_frames(sent: Span, index: MentionIndex) -> list[Frame]:
                          for f in [warning(tok, frames, index)] if f is not None]
     frames += [f for tok in sent if tok.lemma_.lower() in wrongdoing_nouns()
                for f in [wrongdoing(tok, index)] if f is not None]
+    accused = {f.trigger.i for f in frames if f.type == "ACCUSE"}
+    frames += [f for f in whereabouts(sent, index) if f.trigger.i not in accused]
     threatened = {f.trigger.i for f in frames if f.type == "THREATEN"}
     frames += [f for f in announced_force(frames, index) if f.trigger.i not in threatened]
     demanded = {f.trigger.i for f in frames if f.type == "REQUEST"}

@@ -18,11 +18,13 @@ import yaml
 
 from ..model import AnnotatedDoc, Claim, Event
 from .confidence import side_factor
+from .ontology import speech_acts
 
 # Types whose target may be the scene of the deed rather than a named party.
 SCENE_TYPES = {"ASSAULT", "COERCE"}
 # Types that stay meaningful with no target: a state acting inside its own borders.
 DOMESTIC_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION"}
+SPEECH_ACTS = speech_acts()
 TITLE_WEIGHT, LEAD_WEIGHT = 3, 2  # the headline and the lede say where a story is set
 
 
@@ -41,6 +43,11 @@ def _head(text: str | None) -> str:
 def is_group(word: str) -> bool:
     """An unnamed group of people ("militants", "rebels"), not a thing."""
     return word.casefold() in _vocab()["vague_heads"]
+
+
+def is_state_voice(text: str | None) -> bool:
+    """"Security sources", "the ministry": an unnamed voice of the state a story is set in."""
+    return _head(text) in _vocab()["state_voices"]
 
 
 def setting_state(doc: AnnotatedDoc) -> str | None:
@@ -70,6 +77,9 @@ def _settle(e: Event, setting: str | None) -> Event | None:
     if not source and setting and e.type in vocab["crowd_types"] \
             and _head(source_text) in vocab["crowd_heads"]:
         source = (setting,)  # "thousands protested in Belgrade": Serbians protesting
+        conf *= side_factor("scene_target")
+    if not source and setting and e.type in SPEECH_ACTS and is_state_voice(source_text):
+        source = (setting,)  # "security sources said ... based in Afghanistan": Pakistan
         conf *= side_factor("scene_target")
     if not source:
         if not source_text:
