@@ -258,13 +258,25 @@ def test_serve_refuses_a_missing_store(tmp_path):
     assert r.returncode == 1 and "E012" in r.stderr
 
 
-@pytest.mark.parametrize("rare", [0.0, 1.0])
-def test_both_fact_plans_give_the_contract_order(desk, rare):
+def _without(db, tmp_path, *objects: str) -> sqlite3.Connection:
+    """A copy of the store without `objects` ("index x", "table y"): a store made before them."""
+    src = sqlite3.connect(db)
+    copy = sqlite3.connect(tmp_path / ("without-" + "-".join(o.split()[-1] for o in objects)))
+    src.backup(copy)  # the committed store, WAL included
+    copy.row_factory = sqlite3.Row
+    for what in objects:
+        copy.execute(f"DROP {what}")
+    return copy
+
+
+@pytest.mark.parametrize("rare", [0.0, 1.0, None])
+def test_every_fact_plan_gives_the_contract_order(desk, rare, tmp_path):
     from newsgraph.api import fact_reads
-    from newsgraph.api.db import Reader
     from newsgraph.link import query
 
-    conn = Reader(desk.db).conn()
+    # None: the actor_facts pages (schema version 3); a number: the older plans
+    conn = _without(desk.db, tmp_path, *(() if rare is None else ("TABLE actor_facts",)))
+    rare = 0.0 if rare is None else rare
     for actor in ("IRN", "RUS", "JPN"):
         for f in (query.FactFilter(actors=(actor,)), query.FactFilter(actors=(actor,), limit=1),
                   query.FactFilter(actors=(actor,), types=("AID",)),
@@ -280,18 +292,15 @@ def test_both_fact_plans_give_the_contract_order(desk, rare):
 def test_timeline_walks_the_date_index_when_there_is_one(desk, tmp_path):
     from newsgraph.api import fact_reads
 
-    # the schema creates the index; a copy without it stands for a store made before it
-    indexed = sqlite3.connect(desk.db)
-    indexed.row_factory = sqlite3.Row
-    plain = sqlite3.connect(tmp_path / "plain.db")
-    indexed.backup(plain)  # the committed store, WAL included
-    plain.row_factory = sqlite3.Row
-    plain.execute("DROP INDEX IF EXISTS facts_sort")
-    assert indexed.execute("SELECT 1 FROM sqlite_master WHERE name = 'facts_sort'").fetchone()
+    # the schema creates the actor_facts pages and the date index; copies without them
+    # stand for stores made before them
+    current = _without(desk.db, tmp_path)
+    indexed = _without(desk.db, tmp_path, "TABLE actor_facts")
+    plain = _without(desk.db, tmp_path, "TABLE actor_facts", "INDEX facts_sort")
     for code in ("IRN", "RUS", "CHN", "JPN"):
         for types in ((), ("AID",)):
             pages = []
-            for conn in (plain, indexed):
+            for conn in (plain, indexed, current):
                 after, seen = None, []
                 while True:
                     rows = fact_reads.timeline(conn, code, types, None, None, 1, after, rare=0.0)
@@ -300,8 +309,8 @@ def test_timeline_walks_the_date_index_when_there_is_one(desk, tmp_path):
                         break
                     after = fact_reads.timeline_key(rows[0])
                 pages.append(seen)
-            assert pages[0] == pages[1], code
-            whole = fact_reads.timeline(indexed, code, types, None, None, 100, None, rare=0.0)
+            assert pages[0] == pages[1] == pages[2], code
+            whole = fact_reads.timeline(current, code, types, None, None, 100, None, rare=0.0)
             assert [r["id"] for r in whole] == pages[0]
 
 

@@ -1,4 +1,4 @@
-"""Schema version 2: a version-1 store is upgraded in place and its documents linked
+"""Schema versions 2 and 3: a version-1 store is upgraded in place and its documents linked
 by the next ingest; linking state lives in the file, so a new process continues."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def test_version_1_store_is_upgraded_and_linked_on_next_ingest(tmp_path):
     # Make it a real version-1 file: only the version-1 tables, version 1 in meta.
     conn = sqlite3.connect(db)
     v2 = schema_sql().split("-- ---- Version 2:")[1]
-    for table in ("fact_actors", "facts", "fact_mentions", "copies", "copy_edges",
+    for table in ("fact_edges", "fact_actors", "facts", "fact_mentions", "copies", "copy_edges",
                   "lsh_bands", "doc_signatures"):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
@@ -34,7 +34,7 @@ def test_version_1_store_is_upgraded_and_linked_on_next_ingest(tmp_path):
     assert "fact_mentions" in v2
     upgraded = connect(db)
     assert upgraded.execute("SELECT value FROM meta WHERE key = 'schema_version'"
-                            ).fetchone()[0] == str(SCHEMA_VERSION) == "2"
+                            ).fetchone()[0] == str(SCHEMA_VERSION) == "3"
     assert query.facts(upgraded) == []  # tables there, nothing linked yet
     ingest(db, write_jsonl(tmp_path / "b.jsonl", [NEW_STORY]))
     facts = query.facts(connect(db), query.FactFilter(actors=("DEU", "UKR"), types=("AID",)))

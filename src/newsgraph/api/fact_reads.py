@@ -5,11 +5,11 @@ event reports. Rows are shaped by `newsgraph.link.query` so every fact has one f
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from typing import Any
 
 from ..link.query import _fact
-from ..store.query import check_date, substr_pad
-from . import ontology
+from . import actor_pages, fact_graph, ontology
 
 FACT_KEY = "COALESCE(f.sort_date, '~'), f.id"
 FROM_ALL = "facts f"
@@ -21,18 +21,7 @@ FROM_ACTOR = ("(SELECT DISTINCT fact_id FROM fact_actors WHERE code = ?) y"
 
 def _filters(types: tuple[str, ...], since: str | None, until: str | None
              ) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    args: list[Any] = []
-    if types:
-        where.append(f"f.type IN ({','.join('?' * len(types))})")
-        args.extend(t.upper() for t in types)
-    if since:
-        where.append("substr(f.sort_date || '-99-99', 1, 10) >= ?")
-        args.append(check_date(since))
-    if until:
-        where.append("substr(f.sort_date || '-00-00', 1, 10) <= ?")
-        args.append(substr_pad(check_date(until), "-99-99"))
-    return where, args
+    return fact_graph.filters(types, since, until)
 
 
 def shaped(r: sqlite3.Row) -> dict[str, Any]:
@@ -50,7 +39,9 @@ def timeline(conn: sqlite3.Connection, code: str, types: tuple[str, ...], since:
     index on facts(sort_date, id) (`facts_sort`) its facts are found walking that index
     instead, dated ones first, then the undated ones by id."""
     code = code.upper()
-    if _walkable(conn, code, rare):
+    if actor_pages.ready(conn):
+        rows = actor_pages.by_date(conn, code, types, since, until, limit + 1, after)
+    elif _walkable(conn, code, rare):
         rows = _walk(conn, code, types, since, until, limit + 1, after)
     else:
         where, args = _filters(types, since, until)
@@ -113,9 +104,29 @@ def timeline_key(f: dict[str, Any]) -> list[Any]:
 
 
 def graph(conn: sqlite3.Connection, actors: tuple[str, ...], types: tuple[str, ...],
-          since: str | None, until: str | None, max_edges: int) -> dict[str, Any]:
-    """Actors as nodes, (source, target, type) edges weighted by the number of facts."""
+          since: str | None, until: str | None, max_edges: int) -> list[dict[str, Any]]:
+    """Actors as nodes, (source, target, type) edges weighted by the number of facts:
+    summed from the edge table (fact_graph.py), or on a store not yet upgraded to it
+    (the desk only reads), by joining the facts to their actors."""
+    if fact_graph.has_edges(conn):
+        def cut(where: list[str], args: list[Any]) -> Counter:
+            rows = graph_from_facts(conn, actors, types, since, until, -1, where, args)
+            return Counter({(r[0], r[1], r[2]): r[3] for r in rows})
+
+        rows = fact_graph.edge_weights(conn, actors, types, since, until, max_edges, cut)
+    else:
+        rows = graph_from_facts(conn, actors, types, since, until, max_edges)
+    return [{"source": s, "target": t, "type": ty, "weight": w, "quad": ontology.quad(ty)}
+            for s, t, ty, w in rows if s != t]
+
+
+def graph_from_facts(conn: sqlite3.Connection, actors: tuple[str, ...], types: tuple[str, ...],
+                     since: str | None, until: str | None, max_edges: int,
+                     more: list[str] = (), more_args: list[Any] = ()) -> list[tuple]:
+    """(source, target, type, facts) over the facts matching the filters and `more`."""
     where, args = _filters(types, since, until)
+    where += more
+    args += more_args
     # Start from the smaller of the actor's rows (fact_actors by code) and the type's
     # facts (facts_type), not from every fact.
     drive = bool(actors)
@@ -138,7 +149,7 @@ def graph(conn: sqlite3.Connection, actors: tuple[str, ...], types: tuple[str, .
         + " GROUP BY s.code, t.code, f.type ORDER BY weight DESC, s.code, t.code, f.type LIMIT ?",
         [*args, max_edges],
     ).fetchall()
-    return [{**dict(r), "quad": ontology.quad(r["type"])} for r in rows if r[0] != r[1]]
+    return [tuple(r) for r in rows]
 
 
 RARE = 0.003  # in fewer than 0.3% of the facts (measured crossover): read the actor's rows
@@ -153,6 +164,8 @@ def facts(conn: sqlite3.Connection, f: Any, rare: float = RARE) -> list[dict[str
     total = conn.execute("SELECT max(rowid) FROM facts").fetchone()[0] or 0
     cap = int(total * rare)
     limit = f.limit if f.limit is not None else -1
+    if f.actors and actor_pages.ready(conn):
+        return [query._fact(r) for r in actor_pages.by_rank(conn, f, limit)]
     if f.actors:
         code = f.actors[0].upper()
         n = conn.execute(COUNT_ACTOR, (code, cap + 1)).fetchone()[0]
@@ -162,6 +175,8 @@ def facts(conn: sqlite3.Connection, f: Any, rare: float = RARE) -> list[dict[str
                 f"SELECT f.* FROM {FROM_ACTOR} WHERE " + " AND ".join(where)
                 + f" ORDER BY {RANK} LIMIT ?", [code, *args, limit]).fetchall()
             return [query._fact(r) for r in rows]
+    elif len(f.types) == 1 and actor_pages.ready(conn):
+        pass  # facts_type_rank (version 3) has one type's facts in this order
     elif f.types:
         # SQLite would read every fact of a common type through facts_type and sort them;
         # walking the ranking index and skipping other types stops after one page.

@@ -38,7 +38,12 @@ def _add(conn: sqlite3.Connection, m: FactMention) -> str:
     if conn.execute("SELECT 1 FROM fact_mentions WHERE doc_id=? AND event_id=? AND a=? AND b=?",
                     m.key).fetchone():
         return _fact_of(conn, m)
-    joined = sorted({fid for other, fid in _candidates(conn, m) if compatible(m, other)})
+    found: set[str] = set()
+    for r in _candidates(conn, m):
+        # One compatible member joins its fact: the others of a fact found need no test.
+        if r["fact_id"] not in found and compatible(m, _mention(r)):
+            found.add(r["fact_id"])
+    joined = sorted(found)
     provisional = joined[0] if joined else content_id("fact", *_order_key(m))
     conn.execute(
         f"INSERT INTO fact_mentions({_COLS}, fact_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -53,9 +58,10 @@ def _fact_of(conn: sqlite3.Connection, m: FactMention) -> str:
                         " AND a=? AND b=?", m.key).fetchone()[0]
 
 
-def _candidates(conn: sqlite3.Connection, m: FactMention) -> list[tuple[FactMention, str]]:
-    sql = (f"SELECT f.{_COLS.replace(', ', ', f.')}, f.fact_id, a.published FROM fact_mentions f"
-           " JOIN articles a ON a.doc_id = f.doc_id WHERE f.type = ? AND f.a = ? AND f.b = ?")
+def _candidates(conn: sqlite3.Connection, m: FactMention) -> list[sqlite3.Row]:
+    # `compatible` does not look at the publication date: no join with articles.
+    sql = (f"SELECT {_COLS}, fact_id FROM fact_mentions f WHERE f.type = ? AND f.a = ?"
+           " AND f.b = ?")
     key = [m.type, m.a, m.b]
     if m.lo is None:  # an undated mention: every mention of the pair
         rows = conn.execute(sql, key).fetchall()
@@ -64,13 +70,13 @@ def _candidates(conn: sqlite3.Connection, m: FactMention) -> list[tuple[FactMent
         rows = conn.execute(sql + " AND f.lo IS NULL", key).fetchall() + conn.execute(
             sql + " AND f.lo BETWEEN ? AND ?",
             [*key, _shift(m.lo, -below), _shift(m.hi, above)]).fetchall()
-    return [(_mention(r), r["fact_id"]) for r in rows]
+    return rows
 
 
 def _mention(r: sqlite3.Row) -> FactMention:
     return FactMention(r["doc_id"], r["event_id"], r["a"], r["b"], r["type"], r["mode"],
                        r["item"], bool(r["irrealis"]), r["lo"], r["hi"], r["prec"],
-                       r["published"], r["start"], frozenset(r["deed"].split()))
+                       None, r["start"], frozenset(r["deed"].split()))
 
 
 def _renumber(conn: sqlite3.Connection, fact_ids: list[str]) -> str:
@@ -83,8 +89,10 @@ def _renumber(conn: sqlite3.Connection, fact_ids: list[str]) -> str:
         fact_ids,
     ).fetchone()
     new = content_id("fact", first[4], first[0], first[1], first[2], first[3])
-    conn.execute(f"UPDATE fact_mentions SET fact_id = ? WHERE fact_id IN ({marks})",
-                 [new, *fact_ids])
+    # Only rows whose id changes: rewriting a large fact's unchanged rows on every new
+    # report would make a report cost more as its fact grows.
+    conn.execute(f"UPDATE fact_mentions SET fact_id = ? WHERE fact_id IN ({marks})"
+                 " AND fact_id != ?", [new, *fact_ids, new])
     gone = [f for f in fact_ids if f != new]
     if gone:
         conn.execute(f"DELETE FROM facts WHERE id IN ({','.join('?' * len(gone))})", gone)

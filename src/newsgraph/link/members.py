@@ -36,6 +36,7 @@ def mentions(conn: sqlite3.Connection, fact_id: str) -> list[dict[str, Any]]:
 
 def claims(conn: sqlite3.Connection, members: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Every claim on the members' events (an event with two pairs is read once)."""
+    by_event = _claims_of(conn, sorted({m["doc_id"] for m in members}))
     out = []
     seen: set[tuple[str, str]] = set()
     for m in members:
@@ -43,12 +44,23 @@ def claims(conn: sqlite3.Connection, members: list[dict[str, Any]]) -> list[dict
         if key in seen:
             continue
         seen.add(key)
-        for c in conn.execute(
-            "SELECT by_code, by_text, stance FROM claims WHERE doc_id = ? AND event_id = ?"
-            " ORDER BY seq", key,
-        ):
-            out.append({"claimant": c["by_code"], "claimant_text": c["by_text"],
-                        "stance": c["stance"], "doc_id": m["doc_id"], "doc": m["doc"],
+        for c in by_event.get(key, ()):
+            out.append({"claimant": c[0], "claimant_text": c[1],
+                        "stance": c[2], "doc_id": m["doc_id"], "doc": m["doc"],
                         "outlet": m["outlet"], "reported": m["published"],
                         "event_id": m["event_id"], "evidence": m["evidence"]})
+    return out
+
+
+def _claims_of(conn: sqlite3.Connection, docs: list[str]) -> dict[tuple[str, str], list[tuple]]:
+    """(doc_id, event_id) -> its claims (by, by_text, stance) in order, for all of `docs`
+    in a few queries rather than one per event."""
+    out: dict[tuple[str, str], list[tuple]] = {}
+    for i in range(0, len(docs), 500):
+        chunk = docs[i:i + 500]
+        for r in conn.execute(
+            "SELECT doc_id, event_id, by_code, by_text, stance FROM claims WHERE doc_id IN"
+            f" ({','.join('?' * len(chunk))}) ORDER BY doc_id, event_id, seq", chunk,
+        ):
+            out.setdefault((r[0], r[1]), []).append((r[2], r[3], r[4]))
     return out

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import Errors, NewsgraphError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # schema.sql marks where each version's additions start, so a step that only adds
 # tables is that section of the file itself (the statements are IF NOT EXISTS).
@@ -33,7 +33,23 @@ def _section(n: int) -> str:
 # Steps from version N-1 to N, applied in order to an older store. Version 1 is
 # schema.sql itself; when the schema changes, edit schema.sql (so a new store is
 # created whole) and add the ALTER/CREATE statements for the step here.
-MIGRATIONS: dict[int, str] = {2: _section(2)}  # linking: copies, facts (link/)
+# The desk's read tables start from the facts a store already holds (triggers keep them).
+FACT_EDGES_FROM_FACTS = """
+INSERT INTO fact_edges(source, target, type, period, facts)
+SELECT s.value, t.value, f.type, COALESCE(substr(f.sort_date, 1, 7), ''), count(*)
+FROM facts f, json_each(f.source) s, json_each(f.target) t
+GROUP BY s.value, t.value, f.type, COALESCE(substr(f.sort_date, 1, 7), '');
+"""
+ACTOR_FACTS_FROM_FACTS = """
+INSERT OR IGNORE INTO actor_facts(code, role, fact_id, sort_key, rank)
+SELECT x.value, r.role, f.id, COALESCE(f.sort_date, '~'), -f.independent_sources
+FROM facts f, (SELECT 'source' AS role UNION ALL SELECT 'target') r,
+json_each(CASE r.role WHEN 'source' THEN f.source ELSE f.target END) x;
+"""
+MIGRATIONS: dict[int, str] = {
+    2: _section(2),  # linking: copies, facts (link/)
+    3: _section(3) + FACT_EDGES_FROM_FACTS + ACTOR_FACTS_FROM_FACTS,  # the desk's read tables
+}
 
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:

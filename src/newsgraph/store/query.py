@@ -49,14 +49,24 @@ def event_conditions(actors: tuple[str, ...], types: tuple[str, ...], since: str
             " AND x.event_id = e.id AND x.code = ?)"
         )
         args.append(code.upper())
+    more, more_args = type_date_terms(types, since, until, "e.type", EVENT_WHEN)
+    return where + more, args + more_args
+
+
+def type_date_terms(types: tuple[str, ...], since: str | None, until: str | None,
+                    type_col: str, date_expr: str) -> tuple[list[str], list[Any]]:
+    """WHERE terms: the type is one of `types`; the date (YYYY[-MM[-DD]]) overlaps
+    [since, until] (its last day >= since, its first day <= until)."""
+    where: list[str] = []
+    args: list[Any] = []
     if types:
-        where.append(f"e.type IN ({','.join('?' * len(types))})")
+        where.append(f"{type_col} IN ({','.join('?' * len(types))})")
         args.extend(t.upper() for t in types)
     if since:
-        where.append(f"substr({EVENT_WHEN} || '-99-99', 1, 10) >= ?")
+        where.append(f"substr({date_expr} || '-99-99', 1, 10) >= ?")
         args.append(check_date(since))
     if until:
-        where.append(f"substr({EVENT_WHEN} || '-00-00', 1, 10) <= ?")
+        where.append(f"substr({date_expr} || '-00-00', 1, 10) <= ?")
         args.append(substr_pad(check_date(until), "-99-99"))
     return where, args
 

@@ -1,4 +1,4 @@
--- newsgraph store, schema version 2 (the whole current schema; db.py applies it
+-- newsgraph store, schema version 3 (the whole current schema; db.py applies it
 -- to a new file and runs numbered migrations on older ones).
 -- Offsets (start, end) are character offsets into articles.body.
 -- Lists are JSON arrays in TEXT columns.
@@ -231,3 +231,71 @@ CREATE TABLE IF NOT EXISTS fact_actors (
   PRIMARY KEY (fact_id, role, code)
 );
 CREATE INDEX IF NOT EXISTS fact_actors_code ON fact_actors(code);
+
+-- ---- Version 3: the desk's read tables (api/): graph edges, actors' facts. -------
+
+-- Facts per (source, target, type, period): what the graph endpoint sums instead of
+-- joining every fact to its actors. `period` is the month of the fact's sort_date
+-- (YYYY-MM), the sort_date itself when it is shorter (a year), '' when undated; the
+-- date filters are exact on it except inside a month a day-precision bound cuts, which
+-- the graph reads from facts. Kept by the triggers below on every write to facts
+-- (a fact created, refreshed, merged away or dropped by a relink), so it always equals
+-- the aggregation of facts (tests/link/test_fact_edges.py checks that).
+CREATE TABLE IF NOT EXISTS fact_edges (
+  source TEXT NOT NULL,
+  target TEXT NOT NULL,
+  type   TEXT NOT NULL,
+  period TEXT NOT NULL,
+  facts  INTEGER NOT NULL,
+  PRIMARY KEY (source, target, type, period)
+) WITHOUT ROWID;
+-- Covering indexes, one per way in: an actor as source, as target (each with a type),
+-- a type alone (rows in (source, target) order, so grouping needs no sort).
+CREATE INDEX IF NOT EXISTS fact_edges_source ON fact_edges(source, type, target, period, facts);
+CREATE INDEX IF NOT EXISTS fact_edges_target ON fact_edges(target, type, source, period, facts);
+CREATE INDEX IF NOT EXISTS fact_edges_type ON fact_edges(type, source, target, period, facts);
+CREATE TRIGGER IF NOT EXISTS facts_edges_insert AFTER INSERT ON facts BEGIN
+  INSERT INTO fact_edges(source, target, type, period, facts)
+  SELECT DISTINCT s.value, t.value, new.type, COALESCE(substr(new.sort_date, 1, 7), ''), 1
+  FROM json_each(new.source) s, json_each(new.target) t WHERE true
+  ON CONFLICT(source, target, type, period) DO UPDATE SET facts = facts + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS facts_edges_delete AFTER DELETE ON facts BEGIN
+  UPDATE fact_edges SET facts = facts - 1 WHERE (source, target, type, period) IN (
+    SELECT s.value, t.value, old.type, COALESCE(substr(old.sort_date, 1, 7), '')
+    FROM json_each(old.source) s, json_each(old.target) t);
+  DELETE FROM fact_edges WHERE facts <= 0 AND source IN (SELECT value FROM json_each(old.source))
+  AND type = old.type;  -- only the rows just decremented can reach 0
+END;
+
+-- Each actor's facts in the two orders the desk pages them by, so a page is one index
+-- range whatever the actor's share of the store: by date (`sort_key`: the sort_date,
+-- '~' when undated, so undated facts come last) and most independent sources first
+-- (`rank` = -independent_sources). Kept by the triggers on facts, like fact_edges.
+CREATE TABLE IF NOT EXISTS actor_facts (
+  code     TEXT NOT NULL,
+  role     TEXT NOT NULL,
+  fact_id  TEXT NOT NULL,
+  sort_key TEXT NOT NULL,
+  rank     INTEGER NOT NULL,
+  PRIMARY KEY (fact_id, role, code)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS actor_facts_timeline ON actor_facts(code, sort_key, fact_id);
+CREATE INDEX IF NOT EXISTS actor_facts_rank ON actor_facts(code, rank, fact_id);
+CREATE INDEX IF NOT EXISTS facts_type_rank ON facts(type, independent_sources DESC, id);
+CREATE TRIGGER IF NOT EXISTS facts_actors_insert AFTER INSERT ON facts BEGIN
+  INSERT OR IGNORE INTO actor_facts(code, role, fact_id, sort_key, rank)
+  SELECT value, 'source', new.id, COALESCE(new.sort_date, '~'), -new.independent_sources
+  FROM json_each(new.source) UNION ALL
+  SELECT value, 'target', new.id, COALESCE(new.sort_date, '~'), -new.independent_sources
+  FROM json_each(new.target);
+END;
+CREATE TRIGGER IF NOT EXISTS facts_actors_delete AFTER DELETE ON facts BEGIN
+  DELETE FROM actor_facts WHERE fact_id = old.id;
+END;
+-- The linker rewrites a fact's row (DELETE, INSERT); an UPDATE of what the tables above
+-- are kept by would leave them stale, so it is refused.
+CREATE TRIGGER IF NOT EXISTS facts_derived_update
+BEFORE UPDATE OF id, type, source, target, sort_date, independent_sources ON facts BEGIN
+  SELECT RAISE(ABORT, 'facts: rewrite the row (DELETE, INSERT) to change what it is indexed by');
+END;
