@@ -43,13 +43,14 @@ from .patterns import (
     actors_of,
     child,
     governing_verb,
+    is_passive,
     preps,
     subject_of,
 )
 from .quotes import quote_claims
 from .readings import deed_doer, fights_a_thing, sanctioning
 from .responsibility import claimed_attacks, responsibility_verbs
-from .sides import is_state_voice, settle
+from .sides import is_unnamed_party, settle
 from .threats import announced_force, promised_retaliation
 from .verbal import verb_frame
 
@@ -124,7 +125,9 @@ def _phrase(head: Token | None) -> str | None:
 
 
 def _keep(frame: Frame) -> bool:
-    if not frame.source and not is_state_voice(frame.source.text):
+    agentless = frame.type in ("ASSAULT", "COERCE") and bool(frame.target.text) and is_passive(
+        frame.trigger)  # "two people were shot dead": kept for a text naming no state only
+    if not frame.source and not is_unnamed_party(frame.source.text, frame.type) and not agentless:
         return False
     if frame.sense.frame in ("give", "receive") and frame.type == "AID":
         item, _ = item_and_quantity(frame.theme)

@@ -82,6 +82,16 @@ def verb_senses(lemma: str, particle: str | None = None) -> list[Sense]:
     return [plain[lemma]] if lemma in plain and lemma not in not_events() else []
 
 
+@lru_cache(maxsize=1)
+def idioms() -> dict[tuple[str, str], Sense]:
+    """(verb lemma, object or prepositional-object lemma) -> sense: "took to the streets"."""
+    out = {}
+    for key, spec in (_verbs().get("idioms") or {}).items():
+        verb, word = key.split(" ", 1)
+        out[(verb, word)] = Sense(spec["type"], spec.get("mode"), "agent", "hand")
+    return out
+
+
 def verb_object_sense(lemma: str, obj: str) -> Sense | None:
     """A CAMEO verb+object pattern ("impose sanctions"), if one exists."""
     return cameo_verbs()[1].get((lemma.lower(), obj.lower()))

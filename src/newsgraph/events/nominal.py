@@ -34,7 +34,7 @@ from .patterns import (
     subject_of,
     verb_above,
 )
-from .verbal import not_actor
+from .verbal import not_actor, phrase_text
 
 ENCIRCLING = frozenset({"around", "off", "surrounding"})
 PLACE_TYPES = {"ASSAULT", "COERCE"}  # "an offensive in Gaza" targets Gaza
@@ -128,6 +128,8 @@ def noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
         return None
     if verb is None and sense.type in ("MOBILIZE", "PROTEST") and np.dep_ == "pobj":
         verb = verb_above(np)  # "remained on alert", "went on strike"
+        if verb is None and np.head.lower_ == "in":  # "blocked roads with tractors in protest"
+            verb = next((t for t in np.ancestors if t.pos_ == "VERB"), None)
     acl = _acl_verb(np)
     # "the withdrawal of X's troops from Y": X withdraws, Y is left (from names the target)
     leaving = sense.type == "RETREAT"
@@ -181,8 +183,11 @@ def noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
     if not source and sense.type in ("MOBILIZE", "RETREAT"):
         # "the deployment of US missile launchers": the forces' owner deploys them
         source = next((actors_of(o, index) for p, o in preps(np) if p == "of"), NONE)
-    if not source and verb is not None:
-        source = actors_of(subject_of(verb), index)
+    if not source and verb is not None and not _when(np):
+        subj = subject_of(verb)
+        source = actors_of(subj, index)
+        if not source and subj is not None and subj.pos_ in ("NOUN", "NUM"):
+            source = Actors((), phrase_text(subj))  # "farmers ... in protest": a crowd
     frame.source = source
     if sense.frame == "give":
         frame.target, _ = _prep_actors(np, index, ("to", "for", "into"))
@@ -256,3 +261,10 @@ def noun_triggers(sent) -> list[Token]:
         or t.lemma_.lower() in agent_nouns())]
 
 
+TIME_PREPS = {"after", "before", "during", "since", "following", "amid", "until", "ahead"}
+
+
+def _when(np: Token) -> bool:
+    """"arrested activists after the rally": the event noun only dates the clause; the
+    clause's subject is not its agent."""
+    return np.dep_ == "pobj" and np.head.lower_ in TIME_PREPS

@@ -17,7 +17,7 @@ from importlib.resources import files
 import yaml
 
 from ..model import AnnotatedDoc, Claim, Event
-from .confidence import side_factor
+from .confidence import TARGETLESS_TYPES, side_factor
 from .ontology import speech_acts
 
 # Types whose target may be the scene of the deed rather than a named party.
@@ -25,6 +25,7 @@ SCENE_TYPES = {"ASSAULT", "COERCE"}
 # Types that stay meaningful with no target: a state acting inside its own borders.
 DOMESTIC_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION"}
 SPEECH_ACTS = speech_acts()
+STATELESS_TYPES = SCENE_TYPES | {"PROTEST"}  # what a snippet naming no state still reports
 TITLE_WEIGHT, LEAD_WEIGHT = 3, 2  # the headline and the lede say where a story is set
 
 
@@ -50,6 +51,16 @@ def is_state_voice(text: str | None) -> bool:
     return _head(text) in _vocab()["state_voices"]
 
 
+def is_unnamed_party(text: str | None, etype: str) -> bool:
+    """A source `settle` can place in the story's state: a crowd doing what crowds do
+    ("thousands protested"), or a voice of the state making a speech act."""
+    v, head = _vocab(), _head(text)
+    return (etype in v["crowd_types"] and head in v["crowd_heads"]) or (
+        etype in SPEECH_ACTS | SCENE_TYPES and head in v["state_voices"]) or (
+        etype in SCENE_TYPES and head in v["unknown_attackers"]) or (
+        etype == "ASSAULT" and head in v["device_heads"])
+
+
 def setting_state(doc: AnnotatedDoc) -> str | None:
     """The state a story is set in: the state named most, the headline and lede counting more."""
     lead_end = doc.sentences[0].end if doc.sentences else 0
@@ -68,6 +79,17 @@ def setting_state(doc: AnnotatedDoc) -> str | None:
     return best if n > rest[0][1] else None
 
 
+def _stateless(e: Event) -> Event:
+    """An attack, arrest or protest in a text that names no state at all (a wire snippet:
+    "police fired tear gas at protesters"): nothing could resolve its unnamed sides, so they
+    stay null with their words, and the event stands on its own."""
+    conf = e.confidence * (side_factor("vague_source") if not e.source else 1.0)
+    source_text = None if _head(e.source_text) in _vocab()["device_heads"] else e.source_text
+    target_text = None if e.type in TARGETLESS_TYPES and not e.target else e.target_text
+    return replace(e, source_text=source_text, target_text=target_text,
+                   confidence=round(conf, 3))
+
+
 def _settle(e: Event, setting: str | None) -> Event | None:
     vocab = _vocab()
     source, target = e.source, e.target
@@ -81,7 +103,10 @@ def _settle(e: Event, setting: str | None) -> Event | None:
     if not source and setting and e.type in SPEECH_ACTS and is_state_voice(source_text):
         source = (setting,)  # "security sources said ... based in Afghanistan": Pakistan
         conf *= side_factor("scene_target")
-    if not source:
+    if not source and e.type == "ASSAULT" and _head(source_text) in vocab["device_heads"]:
+        source_text = None  # "a bomb exploded": unknown attackers, null without words
+        conf *= side_factor("vague_source")
+    elif not source:
         if not source_text:
             return None
         if _head(source_text) not in vocab["vague_heads"]:
@@ -139,4 +164,7 @@ def _voice(c: Claim, setting: str | None) -> Claim:
 
 def settle(events: list[Event], doc: AnnotatedDoc) -> list[Event]:
     setting = setting_state(doc)
+    if not any(m.actor.kind == "state" and m.actor.code for m in doc.mentions):
+        return [_stateless(e) if e.type in STATELESS_TYPES else s for e in events
+                if e.type in STATELESS_TYPES or (s := _settle(e, setting)) is not None]
     return [s for e in events if (s := _settle(e, setting)) is not None]

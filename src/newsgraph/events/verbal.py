@@ -15,6 +15,7 @@ from .lexicon import (
     granting_verbs,
     hand_verbs,
     hostage_verbs,
+    idioms,
     intent_adjectives,
     light_verbs,
     manner_shifts,
@@ -87,6 +88,12 @@ def sense_of(verb: Token) -> Sense | None:
             if c.dep_ in ("dobj", "oprd", "npadvmod", "advmod", "ccomp", "xcomp")
             for t in (c, *c.children)):
         return Sense("ASSAULT", "abduct")  # "took 100 passengers hostage"
+    words = [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    idiom = next((idioms()[k] for w in words for k in [(lemma, w.lemma_.lower())]
+                  if k in idioms()), None)
+    if idiom is not None:
+        return idiom  # "took to the streets", "opened fire on", "set fire to"
     obj = child(verb, "dobj")
     if lemma in light_verbs() and obj is None and verb.dep_ == "acl" and noun_senses(
             verb.head.lemma_.lower()):
@@ -144,6 +151,10 @@ def _source(verb: Token, index: MentionIndex) -> Actors:
     found = actors_of(subj, index)
     if not found:
         found = gerund_subject(verb, index)
+    if not found and subj is not None and subj.pos_ in ("NOUN", "NUM", "PROPN"):
+        # "thousands of protesters marched": no actor yet; its words let `sides.settle`
+        # place the crowd in the story's state
+        found = Actors((), phrase_text(subj))
     return found
 
 
@@ -252,9 +263,15 @@ def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
             what = next((o for p, o in preps(verb) if p in TARGET_PREPS and o.pos_ != "VERB"), None)
         if what is not None and sense.type == "MOBILIZE":
             what = None  # drills and deployments have no target unless one is named
-        if what is not None and sense.type == "ASSAULT" and what is patient and \
-                item_and_quantity([what])[0] is not None:
-            what = None  # "fired a missile": the weapon is the instrument, not the target
+        if what is not None and what is patient and sense.type == "ASSAULT" and (
+                (verb.lemma_.lower(), what.lemma_.lower()) in idioms()
+                or item_and_quantity([what])[0] is not None
+                or what.lemma_.lower() in word_list("force_instruments")):
+            # "fired a missile", "fired tear gas to disperse demonstrators", "set fire to
+            # shops": the weapon (or the idiom's own noun) is the instrument, not the target
+            what = next((o for p, o in preps(verb) if p in ("at", "on", "into", "to")), None) or \
+                next((o for c in verb.children if c.dep_ in ("advcl", "xcomp")
+                      for o in c.children if o.dep_ == "dobj"), None)
         if what is not None and not_actor(what, speech=sense.type in SPEECH_TYPES
                                           or sense.type in ("ASSAULT", "COERCE")):
             what = None  # "conceded on Wednesday", "released a statement": no party
