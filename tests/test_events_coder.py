@@ -467,3 +467,13 @@ def test_placing_an_attacks_authors_in_a_state_accuses_it():
     evs = code("Gunmen attacked a bus in Pakistan on Monday. Pakistan closed the road. Security "
                "sources said the attackers came from Afghanistan.")
     assert find(evs, "ACCUSE", "PAK", "AFG")
+
+
+def test_weapons_traced_to_their_maker_were_supplied_to_the_attacker():
+    evs = code("Iran has become a weapons supplier for Russia. After strikes on Kyiv, "
+               "investigators found debris from Iranian drones.")
+    traced = [e for e in find(evs, "AID", "IRN", "RUS") if "debris" in e.evidence.text]
+    assert traced and traced[0].item == "drone"
+    # no attacker and no customer named: nobody to trace them to
+    assert not find(code("After strikes on Kyiv, investigators found debris from Iranian "
+                         "drones."), "AID")

@@ -47,6 +47,7 @@ from .patterns import (
     preps,
     subject_of,
 )
+from .provenance import traced_weapons
 from .quotes import quote_claims
 from .readings import deed_doer, fights_a_thing, sanctioning
 from .responsibility import claimed_attacks, responsibility_verbs
@@ -483,8 +484,23 @@ class RuleCoder:
         memory = Discourse()
         sents = [s for s in parse.sents if s.text.strip()]
         by_sentence = [code_sentence(sent, doc, index, memory) for sent in sents]
+        _trace_weapons(sents, by_sentence, doc, index)
         by_sentence = quote_claims(sents, by_sentence, index)
         return settle([e for evs in by_sentence for e in evs], doc)
+
+
+def _trace_weapons(sents: list[Span], by_sentence: list[list[Event]], doc: AnnotatedDoc,
+                   index: MentionIndex) -> None:
+    """Weapons traced to their maker, once the whole story tells who attacks and who
+    supplies whom (provenance.py)."""
+    found = [e for evs in by_sentence for e in evs]
+    attacks = [e for e in found if e.type == "ASSAULT" and e.source]
+    supplies = [e for e in found if e.type == "AID" and e.source and e.target]
+    for sent, evs in zip(sents, by_sentence, strict=True):
+        if any(e.type == "AID" for e in evs):
+            continue
+        evs += [to_event(f, sent, doc, index)
+                for f in traced_weapons(sent, index, [], attacks, supplies)]
 
 
 def evidence_of(doc_name: str, sent) -> Evidence:
