@@ -30,15 +30,21 @@ def english_view(article: Article) -> str:
 def _assemble(article: Article, parse) -> AnnotatedDoc:
     from .actors import find_mentions
 
-    sentences = tuple(
-        Sentence(s.start_char + len(s.text) - len(s.text.lstrip()),
-                 s.start_char + len(s.text.rstrip()), s.text.strip())
-        for s in parse.sents
-        if s.text.strip()
-    )
+    text = parse.text
+    sentences = tuple(_sentence(s.start_char, text[s.start_char:s.end_char])
+                      for s in parse.sents)  # slicing, not Span.text: no walk over tokens
+    sentences = tuple(s for s in sentences if s is not None)
     sentences = with_skipped(article, sentences)  # parse less: sentences the parser never saw
     mentions = tuple(find_mentions(parse, article))
     return AnnotatedDoc(article, sentences, mentions, parse)
+
+
+def _sentence(start: int, text: str) -> Sentence | None:
+    stripped = text.strip()
+    if not stripped:
+        return None
+    lead = len(text) - len(text.lstrip())
+    return Sentence(start + lead, start + lead + len(stripped), stripped)
 
 
 def annotate(article: Article) -> AnnotatedDoc:
