@@ -477,3 +477,13 @@ def test_weapons_traced_to_their_maker_were_supplied_to_the_attacker():
     # no attacker and no customer named: nobody to trace them to
     assert not find(code("After strikes on Kyiv, investigators found debris from Iranian "
                          "drones."), "AID")
+
+
+def test_meetings_by_phone_and_at_a_joint_news_conference_are_consultations():
+    assert find(code("Trump spoke with Putin by phone on Tuesday."), "CONSULT", "USA", "RUS")
+    evs = code("Sheinbaum and Trudeau told Trump in phone conversations last week that they "
+               "had curbed the flow of fentanyl.")
+    assert find(evs, "CONSULT", "MEX", "USA") and find(evs, "CONSULT", "CAN", "USA")
+    assert not find(evs, "CONSULT", "MEX", "CAN")  # the two tellers did not meet each other
+    assert find(code("Lloyd Austin spoke at a joint news conference with France's defence "
+                     "minister Florence Parly."), "CONSULT", "USA", "FRA")

@@ -19,6 +19,7 @@ from .lexicon import (
     protest_strike_verbs,
     reaction_verbs,
     reversal_verbs,
+    speech_stance,
 )
 from .patterns import (
     NONE,
@@ -152,6 +153,10 @@ def noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
     between = _between(np, index)
 
     if sense.frame == "mutual":
+        told = _told_in(np, index)
+        if told is not None:  # "told Trump in phone conversations": each teller with Trump
+            frame.source, frame.target = told
+            return frame
         pair = between.mentions or owners.mentions
         if not between and owners and target and tprep == "with":
             pair = owners.mentions + target.mentions
@@ -268,3 +273,18 @@ def _when(np: Token) -> bool:
     """"arrested activists after the rally": the event noun only dates the clause; the
     clause's subject is not its agent."""
     return np.dep_ == "pobj" and np.head.lower_ in TIME_PREPS
+
+
+def _told_in(np: Token, index: MentionIndex) -> tuple[Actors, Actors] | None:
+    """"A and B told C in phone conversations", "X assured Y during talks": the meeting is
+    between the subject's parties and the one spoken to, not among the subject's."""
+    if np.dep_ != "pobj" or np.head.lower_ not in ("in", "during", "over", "at"):
+        return None
+    verb = np.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech_stance():
+        return None
+    spoken_to = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    source, target = actors_of(subject_of(verb), index), actors_of(spoken_to, index)
+    if not source or not target or set(target.codes) & set(source.codes):
+        return None
+    return source, target
