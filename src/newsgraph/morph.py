@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 NAME = "newsgraph_morph"
 COLS = [ORTH, POS, MORPH, LEMMA, TAG, DEP]  # what a token kind is (to_array columns)
-MEMO = 500_000  # kinds remembered before starting afresh: bounded memory on a long feed
+MEMO = 100_000  # kinds remembered before starting afresh: a few tens of MB at most
 Kind = tuple[int, ...]  # a row of COLS
 Test = Callable[[dict], bool]  # one pattern token against a kind's features
 
