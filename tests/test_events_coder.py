@@ -487,3 +487,9 @@ def test_meetings_by_phone_and_at_a_joint_news_conference_are_consultations():
     assert not find(evs, "CONSULT", "MEX", "CAN")  # the two tellers did not meet each other
     assert find(code("Lloyd Austin spoke at a joint news conference with France's defence "
                      "minister Florence Parly."), "CONSULT", "USA", "FRA")
+
+
+def test_curbing_a_flow_coerces_no_one_but_curbing_a_party_does():
+    assert not find(code("Mexico has made strides in curbing the flow of fentanyl into the "
+                         "United States."), "COERCE")
+    assert find(code("Russia restricted Ukraine's access to the port."), "COERCE", "RUS", "UKR")

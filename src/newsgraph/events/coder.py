@@ -30,6 +30,7 @@ from .lexicon import (
     speech_stance,
     verb_senses,
     warning_verbs,
+    word_list,
     wrongdoing_nouns,
 )
 from .modality import modality_of
@@ -297,6 +298,9 @@ def _pair_frames(sent: Span, index: MentionIndex, frames: list[Frame]) -> list[F
                 sense.type in SPEECH_ACTS for sense in hand_verbs().get(verb.lemma_.lower(), [])):
             continue  # "condemned the campaign against X": X is not the one condemned
         t = found[0]
+        if verb.lemma_.lower() in word_list("object_bound_verbs") and not actors_of(
+                child(verb, "dobj"), index):
+            continue  # "curbing the flow into the U.S.": the pair is no party coerced
         if t == "AID" and any(s.frame == "receive" for s in verb_senses(verb.lemma_.lower())):
             agent, patient = patient, agent  # "received loans from the IMF": the IMF gives
             if (agent.mentions[0].start, patient.mentions[0].start) in taken:

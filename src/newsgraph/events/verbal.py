@@ -277,6 +277,9 @@ def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
             what = None  # "conceded on Wednesday", "released a statement": no party
         if what is not None and what.pos_ in ("NOUN", "PROPN"):
             target = Actors((), phrase_text(what))
+    if verb.lemma_.lower() in word_list("object_bound_verbs") and not (
+            obj is not None and actors_of(obj, index)):
+        return None  # "curbing the flow of fentanyl into the U.S.": a policy, not coercion
     frame.target = target
     frame.about = [t for t in (obj,) if t is not None]
     if sense.type == "REJECT" and (sense.mode == "deny" or (
