@@ -121,7 +121,9 @@ def test_graph_from_edges_equals_graph_over_facts(tmp_path):
                ((), (), "2025-03", "2025-03"), ((), (), "2025-03-05", None),
                ((), (), None, "2025-03-04"), ((), (), "2025-03-02", "2025-04-29"),
                (("IRN",), (), "2024", "2024"), ((), (), "2025", None),
-               (("RUS",), ("ASSAULT",), "2025-02-28", "2025-03-01")]
+               (("RUS",), ("ASSAULT",), "2025-02-28", "2025-03-01"),
+               ((), ("ASSAULT", "SANCTION"), "2025-03", "2025-04"), ((), ("AID",), "2024", None),
+               ((), ("AID", "ASSAULT"), None, "2025-03-04"), ((), ("SANCTION",), "2025-04", None)]
     for actors, types, since, until in filters:
         for max_edges in (1, 500):
             got = fact_reads.graph(conn, actors, types, since, until, max_edges)

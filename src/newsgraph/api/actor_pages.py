@@ -24,7 +24,7 @@ def by_date(conn: sqlite3.Connection, code: str, types: tuple[str, ...], since: 
     if after:
         where.insert(0, "(x.sort_key, x.fact_id) > (?, ?)")
         args[:0] = after
-    return _page(conn, "actor_facts_timeline", "x.sort_key, x.fact_id", code, where, args, n)
+    return _page(conn, BY_DATE, code, where, args, n)
 
 
 def by_rank(conn: sqlite3.Connection, f: Any, n: int) -> list[sqlite3.Row]:
@@ -40,15 +40,19 @@ def by_rank(conn: sqlite3.Connection, f: Any, n: int) -> list[sqlite3.Row]:
             raise NewsgraphError(Errors.E020, detail=f.after)
         where.insert(0, "(x.rank, x.fact_id) > (?, ?)")
         args[:0] = [-row[0], f.after]
-    return _page(conn, "actor_facts_rank", "x.rank, x.fact_id", f.actors[0].upper(), where,
-                 args, n)
+    return _page(conn, BY_RANK, f.actors[0].upper(), where, args, n)
 
 
-def _page(conn: sqlite3.Connection, index: str, order: str, code: str, where: list[str],
+# (index, order): grouping in index order keeps the walk streaming and reads a fact once
+# even if the actor held both roles; LIMIT stops it after the page.
+BY_DATE = ("actor_facts_timeline", "x.sort_key, x.fact_id")
+BY_RANK = ("actor_facts_rank", "x.rank, x.fact_id")
+
+
+def _page(conn: sqlite3.Connection, plan: tuple[str, str], code: str, where: list[str],
           args: list[Any], n: int) -> list[sqlite3.Row]:
-    # Grouping in index order keeps the walk streaming and reads a fact once even if the
-    # actor held both roles; LIMIT stops it after the page.
+    index, order = plan  # fixed fragments, never values
     return conn.execute(
-        f"SELECT f.* FROM actor_facts x INDEXED BY {index} JOIN facts f ON f.id = x.fact_id"
+        "SELECT f.* FROM actor_facts x INDEXED BY " + index + " JOIN facts f ON f.id = x.fact_id"
         " WHERE x.code = ?" + "".join(" AND " + w for w in where)
-        + f" GROUP BY {order} ORDER BY {order} LIMIT ?", [code, *args, n]).fetchall()
+        + " GROUP BY " + order + " ORDER BY " + order + " LIMIT ?", [code, *args, n]).fetchall()

@@ -34,16 +34,16 @@ def edge_weights(conn: sqlite3.Connection, actors: tuple[str, ...], types: tuple
     codes = sorted({c.upper() for c in actors})
     if len(codes) > 2:
         return []  # no fact has three actors
-    where, args = _conditions(codes, types, since, until)
+    where, args = _conditions(types, since, until)
     cut = sorted({b[:7] for b in (since, until) if b and len(check_date(b)) == 10})
     if cut:
         where.append(f"e.period NOT IN ({','.join('?' * len(cut))})")
         args.extend(cut)
-    sql = ("SELECT e.source, e.target, e.type, sum(e.facts) AS weight FROM fact_edges e"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " GROUP BY e.source, e.target, e.type")
+    rows_sql, args = _rows(codes, where, args, since, until, by_period=bool(types))
+    sql = ("SELECT source, target, type, sum(facts) AS weight FROM (" + rows_sql + ")"
+           " GROUP BY source, target, type")
     if not cut:  # SQLite sorts and cuts the page itself
-        rows = conn.execute(sql + " ORDER BY weight DESC, e.source, e.target, e.type LIMIT ?",
+        rows = conn.execute(sql + " ORDER BY weight DESC, source, target, type LIMIT ?",
                             [*args, max_edges]).fetchall()
         return [tuple(r) for r in rows]
     weights: Counter[Edge] = Counter({(r[0], r[1], r[2]): r[3] for r in conn.execute(sql, args)})
@@ -55,21 +55,43 @@ def edge_weights(conn: sqlite3.Connection, actors: tuple[str, ...], types: tuple
     return [(*k, w) for k, w in ranked]
 
 
-def _conditions(codes: list[str], types: tuple[str, ...], since: str | None,
+EDGE_ROWS = "SELECT e.source, e.target, e.type, e.facts FROM fact_edges e WHERE "
+PERIOD_ROWS = EDGE_ROWS.replace(" WHERE ", " INDEXED BY fact_edges_period WHERE ")
+
+
+def _rows(codes: list[str], where: list[str], args: list[Any], since: str | None,
+          until: str | None, by_period: bool) -> tuple[str, list[Any]]:
+    """The edge rows matching the actors and `where`, as a UNION ALL of disjoint branches,
+    each one index range: an actor as source, then as target (one OR would make SQLite
+    read every row of the type instead); with dates and types but no actor, the months
+    from since to until and, apart, the years (instead of every period of the types)."""
+    if len(codes) == 1:
+        branches = [("e.source = ?", [codes[0]]),
+                    ("e.target = ? AND e.source != ?", [codes[0], codes[0]])]
+    elif len(codes) == 2:
+        branches = [("e.source = ? AND e.target = ?", codes),
+                    ("e.source = ? AND e.target = ?", codes[::-1])]
+    elif by_period and (since or until):
+        lo = since or ""
+        hi = (until[:7] if len(until) > 4 else until + "-99") if until else "~"
+        branches = [("length(e.period) != 4 AND e.period BETWEEN ? AND ?", [lo[:7], hi]),
+                    ("length(e.period) = 4 AND e.period BETWEEN ? AND ?", [lo[:4], hi[:4]])]
+    else:
+        branches = [("1", [])]
+    head = PERIOD_ROWS if by_period and not codes and (since or until) else EDGE_ROWS
+    sql = " UNION ALL ".join(head + term + "".join(" AND " + w for w in where)
+                             for term, _ in branches)
+    return sql, [v for _, bounds in branches for v in (*bounds, *args)]
+
+
+def _conditions(types: tuple[str, ...], since: str | None,
                 until: str | None) -> tuple[list[str], list[Any]]:
     where: list[str] = []
-    args: list[Any] = []
-    if len(codes) == 1:
-        where.append("(e.source = ? OR e.target = ?)")
-        args += [codes[0], codes[0]]
-    elif len(codes) == 2:
-        where.append("((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))")
-        args += [codes[0], codes[1], codes[1], codes[0]]
     if since or until:
         where.append("e.period != ''")  # an undated fact is outside every date range
     # The facts' own date tests, on the period: the same answer for every date in it.
-    more, margs = filters(types, since, until, "e.type", "e.period")
-    return where + more, args + margs
+    more, args = filters(types, since, until, "e.type", "e.period")
+    return where + more, args
 
 
 def filters(types: tuple[str, ...], since: str | None, until: str | None,

@@ -258,28 +258,27 @@ def search(conn: sqlite3.Connection, query: str, limit: int,
             return []
         query = " ".join(f'"{w}"' for w in words)
         ranked = conn.execute(sql, [query, *(after or []), limit + 1]).fetchall()
-    out = []
-    for num, rank in ranked:
-        r = conn.execute(
-            "SELECT a.num, a.doc_id, a.name, a.title, a.published, a.outlet, ? AS rank,"
-            " snippet(articles_fts, 1, char(2), char(3), ' … ', 16) AS snippet,"
-            " (SELECT count(*) FROM events e WHERE e.doc_id = a.doc_id) AS events"
-            " FROM articles_fts JOIN articles a ON a.num = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? AND articles_fts.rowid = ?", (rank, query, num),
-        ).fetchone()
-        if r is not None:
-            out.append(_hit(r))
-    return out
+    if not ranked:
+        return []
+    # The page's snippets in one query (one per row costs 8 times more), then in rank order.
+    rows = {r["num"]: r for r in conn.execute(
+        "SELECT a.num, a.doc_id, a.name, a.title, a.published, a.outlet,"
+        " snippet(articles_fts, 1, char(2), char(3), ' … ', 16) AS snippet,"
+        " (SELECT count(*) FROM events e WHERE e.doc_id = a.doc_id) AS events"
+        " FROM articles_fts JOIN articles a ON a.num = articles_fts.rowid"
+        f" WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({','.join('?' * len(ranked))})",
+        [query, *(num for num, _ in ranked)])}
+    return [_hit(rows[num], rank) for num, rank in ranked if num in rows]
 
 
-def _hit(r: sqlite3.Row) -> dict[str, Any]:
+def _hit(r: sqlite3.Row, rank: float) -> dict[str, Any]:
     """The snippet as parts: matched words are marked by position, never as HTML."""
     parts = []
     for i, chunk in enumerate(r["snippet"].replace("\x03", "\x02").split("\x02")):
         if chunk:
             parts.append({"text": chunk, "match": i % 2 == 1})
     return {**{k: r[k] for k in ("num", "doc_id", "name", "title", "published", "outlet",
-                                 "events")}, "rank": r["rank"], "snippet": parts}
+                                 "events")}, "rank": rank, "snippet": parts}
 
 
 def hit_key(h: dict[str, Any]) -> list[Any]:

@@ -20,6 +20,13 @@ _OVERRIDES: dict[str, dict[str, Any]] = {}
 
 
 def params() -> dict[str, Any]:
+    """The parameters with this process's overrides (read-only: the same dict each call,
+    rebuilt when `override` changes it; linking reads it thousands of times a second)."""
+    return _merged()
+
+
+@cache
+def _merged() -> dict[str, Any]:
     base = _load("params.yaml")
     return {k: {**v, **_OVERRIDES.get(k, {})} for k, v in base.items()}
 
@@ -27,6 +34,7 @@ def params() -> dict[str, Any]:
 def override(section: str, **values: Any) -> None:
     """Set parameters for this process (the scorer sweeps the date window with it)."""
     _OVERRIDES.setdefault(section, {}).update(values)
+    _merged.cache_clear()
 
 
 @cache

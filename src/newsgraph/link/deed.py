@@ -5,6 +5,7 @@ ambush, a roadside bomb and a convoy attack told in one paragraph stay apart).""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 from pathlib import Path
 
@@ -34,9 +35,11 @@ def deed_words(sentence: str, actor_spans: tuple[tuple[int, int], ...] = ()) -> 
     """Stems of the sentence's words that are not generic and not inside an actor
     mention (`actor_spans`: offsets into the sentence)."""
     generic = _generic()
+    starts, ends = _merged(actor_spans)
     out = set()
     for m in _WORD.finditer(sentence):
-        if any(s <= m.start() < e for s, e in actor_spans):
+        i = bisect_right(starts, m.start()) - 1  # the last span starting at or before it
+        if i >= 0 and m.start() < ends[i]:
             continue
         w = m.group(1).lower()
         if w in generic:
@@ -45,6 +48,19 @@ def deed_words(sentence: str, actor_spans: tuple[tuple[int, int], ...] = ()) -> 
         if st not in generic:
             out.add(st)
     return frozenset(out)
+
+
+def _merged(spans: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int]]:
+    """Overlapping spans joined, as sorted starts and their ends (for a bisect)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(x for x in spans if x[0] < x[1]):
+        if starts and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
 
 
 def same_deed(x: frozenset[str], y: frozenset[str]) -> bool:

@@ -19,26 +19,39 @@ _PRECISION = {"day": 0, "month": 1, "year": 2}
 
 def refresh(conn: sqlite3.Connection, fact_ids: Iterable[str]) -> None:
     for fid in sorted(set(fact_ids)):
-        conn.execute("DELETE FROM facts WHERE id = ?", (fid,))
         ms = mentions(conn, fid)
         if not ms:
+            conn.execute("DELETE FROM facts WHERE id = ?", (fid,))
             continue
         row = summarize(fid, ms, claims(conn, ms))
+        indexed = (row["type"], json.dumps(row["source"]), json.dumps(row["target"]),
+                   row["date"] or row["first_reported"], row["independent_sources"])
+        rest = (row["mode"], row["item"], row["quantity"], row["date"], row["date_precision"],
+                row["first_reported"], row["last_reported"], row["documents"], row["reports"],
+                int(row["contested"]), json.dumps(row["embargo"]))
+        old = conn.execute("SELECT type, source, target, sort_date, independent_sources"
+                           " FROM facts WHERE id = ?", (fid,)).fetchone()
+        if old is not None and tuple(old) == indexed:
+            # What the actor and graph tables are kept by is unchanged (the common case:
+            # one more report of a known fact): update the row in place.
+            conn.execute(f"UPDATE facts SET {', '.join(c + ' = ?' for c in _REST)} WHERE id = ?",
+                         (*rest, fid))
+            continue
+        conn.execute("DELETE FROM facts WHERE id = ?", (fid,))
         conn.execute(
-            "INSERT INTO facts(id, type, mode, source, target, item, quantity, date,"
-            " date_precision, first_reported, last_reported, documents, independent_sources,"
-            " reports, contested, embargo, sort_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (fid, row["type"], row["mode"], json.dumps(row["source"]), json.dumps(row["target"]),
-             row["item"], row["quantity"], row["date"], row["date_precision"],
-             row["first_reported"], row["last_reported"], row["documents"],
-             row["independent_sources"], row["reports"], int(row["contested"]),
-             json.dumps(row["embargo"]), row["date"] or row["first_reported"]),
-        )
+            f"INSERT INTO facts(id, {', '.join(_INDEXED + _REST)})"
+            f" VALUES ({','.join('?' * (1 + len(_INDEXED) + len(_REST)))})",
+            (fid, *indexed, *rest))
         conn.executemany(
             "INSERT OR IGNORE INTO fact_actors(fact_id, role, code) VALUES (?,?,?)",
             [(fid, "source", c) for c in row["source"]]
             + [(fid, "target", c) for c in row["target"]],
         )
+
+
+_INDEXED = ("type", "source", "target", "sort_date", "independent_sources")
+_REST = ("mode", "item", "quantity", "date", "date_precision", "first_reported",
+         "last_reported", "documents", "reports", "contested", "embargo")
 
 
 def summarize(fid: str, ms: list[dict[str, Any]], cl: list[dict[str, Any]]) -> dict[str, Any]:

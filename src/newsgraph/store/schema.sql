@@ -250,13 +250,15 @@ CREATE TABLE IF NOT EXISTS fact_edges (
   PRIMARY KEY (source, target, type, period)
 ) WITHOUT ROWID;
 -- Covering indexes, one per way in: an actor as source, as target (each with a type),
--- a type alone (rows in (source, target) order, so grouping needs no sort).
+-- a type alone (rows in (source, target) order, so grouping needs no sort), a type and
+-- a range of periods.
 CREATE INDEX IF NOT EXISTS fact_edges_source ON fact_edges(source, type, target, period, facts);
 CREATE INDEX IF NOT EXISTS fact_edges_target ON fact_edges(target, type, source, period, facts);
 CREATE INDEX IF NOT EXISTS fact_edges_type ON fact_edges(type, source, target, period, facts);
+CREATE INDEX IF NOT EXISTS fact_edges_period ON fact_edges(type, period, source, target, facts);
 CREATE TRIGGER IF NOT EXISTS facts_edges_insert AFTER INSERT ON facts BEGIN
   INSERT INTO fact_edges(source, target, type, period, facts)
-  SELECT DISTINCT s.value, t.value, new.type, COALESCE(substr(new.sort_date, 1, 7), ''), 1
+  SELECT s.value, t.value, new.type, COALESCE(substr(new.sort_date, 1, 7), ''), 1
   FROM json_each(new.source) s, json_each(new.target) t WHERE true
   ON CONFLICT(source, target, type, period) DO UPDATE SET facts = facts + 1;
 END;
@@ -286,7 +288,8 @@ CREATE INDEX IF NOT EXISTS facts_type_rank ON facts(type, independent_sources DE
 CREATE TRIGGER IF NOT EXISTS facts_actors_insert AFTER INSERT ON facts BEGIN
   INSERT OR IGNORE INTO actor_facts(code, role, fact_id, sort_key, rank)
   SELECT value, 'source', new.id, COALESCE(new.sort_date, '~'), -new.independent_sources
-  FROM json_each(new.source) UNION ALL
+  FROM json_each(new.source);
+  INSERT OR IGNORE INTO actor_facts(code, role, fact_id, sort_key, rank)
   SELECT value, 'target', new.id, COALESCE(new.sort_date, '~'), -new.independent_sources
   FROM json_each(new.target);
 END;
