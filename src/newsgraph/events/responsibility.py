@@ -28,7 +28,9 @@ def claimed_attacks(verb: Token, index: MentionIndex, evidence: Evidence,
     who = actors_of(subject_of(verb), index)
     if not who.codes:
         return []
-    deeds = [e for e in here + earlier if e.type == "ASSAULT"][:1]
+    # an attack by unknown hands told beside the claim ("a bomb blast killed 11 miners,
+    # while the BLA took credit for attacking a convoy") is not the attack claimed
+    deeds = [e for e in here + earlier if e.type == "ASSAULT" and (e.source or e not in here)][:1]
     targets = deeds[0].target if deeds else ()
     claims = tuple(Claim(code, "asserts", who.text) for code in who.codes)
     base = deeds[0] if deeds else None
