@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-import yaml
-
+from .. import yaml_fast
 from ..model import Actor
 
 DATA = resources.files("newsgraph.actors") / "data"
@@ -30,7 +29,7 @@ class Entry:
 def load(name: str) -> dict:
     """A data file, parsed once per process (states.yaml feeds several tables)."""
     with (DATA / name).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml_fast.safe_load(fh)
 
 
 def _variants(text: str) -> set[str]:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from .. import yaml_fast
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -41,12 +43,12 @@ def _classes(section: dict) -> dict[str, list[Sense]]:
 
 @lru_cache(maxsize=1)
 def _verbs() -> dict:
-    return yaml.safe_load(_data("verbs.yaml"))
+    return yaml_fast.safe_load(_data("verbs.yaml"))
 
 
 @lru_cache(maxsize=1)
 def _nouns() -> dict:
-    return yaml.safe_load(_data("nouns.yaml"))
+    return yaml_fast.safe_load(_data("nouns.yaml"))
 
 
 @lru_cache(maxsize=1)
