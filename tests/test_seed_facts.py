@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from _corpus import newsgraph
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
