@@ -119,3 +119,11 @@ def _is_request(tok: Token) -> bool:
     particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")]
     senses = [s for p in particles for s in hand_verbs().get(f"{lemma} {p}", [])]
     return any(s.type == "REQUEST" for s in senses + hand_verbs().get(lemma, []))
+
+
+def claimant_phrase(head: Token | None) -> str | None:
+    """"Security sources": a claimant phrase no mention covers, for the record."""
+    if head is None:
+        return None
+    mods = [c for c in head.lefts if c.dep_ in ("compound", "amod")]
+    return " ".join(t.text for t in [*mods, head])

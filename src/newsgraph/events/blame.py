@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .attribution import attribution_of
+from .attribution import attribution_of, claimant_phrase
 from .frames import Frame
 from .lexicon import Sense, noun_senses, word_list
 from .patterns import Actors, MentionIndex, actors_of, preps
@@ -27,11 +27,6 @@ def _about_an_attack(subj: Token) -> bool:
                for t in subj.subtree)
 
 
-def _phrase(tok: Token) -> str:
-    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod")]
-    return " ".join(t.text for t in [*mods, tok])
-
-
 def whereabouts(sent: Span, index: MentionIndex) -> list[Frame]:
     out = []
     for verb in sent:
@@ -47,7 +42,7 @@ def whereabouts(sent: Span, index: MentionIndex) -> list[Frame]:
             continue
         who = actors_of(att.claimant, index)
         if not who:  # "security sources said": the state's voice, settled by the setting
-            who = Actors((), _phrase(att.claimant))
+            who = Actors((), claimant_phrase(att.claimant))
         if set(place.codes) <= set(who.codes):
             continue
         out.append(Frame(att.speech or verb, Sense("ACCUSE", None, "speech"), who, place,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from ..model import AnnotatedDoc, Claim, Event, Evidence
-from .attribution import REPORT_NOUNS, attribution_of
+from .attribution import REPORT_NOUNS, attribution_of, claimant_phrase
 from .blame import whereabouts
 from .confidence import confidence
 from .dates import resolve
@@ -108,7 +108,7 @@ def _claims(frame: Frame, index: MentionIndex, modality: str,
         stance = "denies"
     who = actors_of(att.claimant, index) if att.claimant is not None else None
     if who is None or not who.codes:
-        text = (who.text if who else None) or _phrase(att.claimant)
+        text = (who.text if who else None) or claimant_phrase(att.claimant)
         return (Claim(None, stance, text),)
     if modality == "hypothetical":
         return ()  # a claim says something happened; a possibility is not claimed
@@ -116,14 +116,6 @@ def _claims(frame: Frame, index: MentionIndex, modality: str,
             ptype in VERBAL or (stance == "asserts" and modality == "future")):
         return ()  # a speaker telling its own speech act or plan narrates it (rule 13)
     return tuple(Claim(code, stance, who.text) for code in who.codes)
-
-
-def _phrase(head: Token | None) -> str | None:
-    """"Security sources": a claimant phrase no mention covers, for the record."""
-    if head is None:
-        return None
-    mods = [c for c in head.lefts if c.dep_ in ("compound", "amod")]
-    return " ".join(t.text for t in [*mods, head])
 
 
 def _keep(frame: Frame) -> bool:
@@ -500,11 +492,12 @@ def _trace_weapons(sents: list[Span], by_sentence: list[list[Event]], doc: Annot
     found = [e for evs in by_sentence for e in evs]
     attacks = [e for e in found if e.type == "ASSAULT" and e.source]
     supplies = [e for e in found if e.type == "AID" and e.source and e.target]
+    if not attacks and not supplies:
+        return  # nobody to trace weapons to
     for sent, evs in zip(sents, by_sentence, strict=True):
-        if any(e.type == "AID" for e in evs):
-            continue
-        evs += [to_event(f, sent, doc, index)
-                for f in traced_weapons(sent, index, [], attacks, supplies)]
+        if not any(e.type == "AID" for e in evs):
+            evs += [to_event(f, sent, doc, index)
+                    for f in traced_weapons(sent, index, attacks, supplies)]
 
 
 def evidence_of(doc_name: str, sent) -> Evidence:

@@ -35,11 +35,12 @@ from .patterns import (
     subject_of,
     verb_above,
 )
-from .verbal import not_actor, phrase_text
+from .verbal import not_actor, unnamed_subject
 
 ENCIRCLING = frozenset({"around", "off", "surrounding"})
 PLACE_TYPES = {"ASSAULT", "COERCE"}  # "an offensive in Gaza" targets Gaza
 SOURCE_PREPS = ("by", "from")
+TIME_PREPS = {"after", "before", "during", "since", "following", "amid", "until", "ahead"}
 DEFAULT_TARGET = {"veto": "UNSC"}  # a veto is cast in the Security Council
 
 
@@ -190,9 +191,7 @@ def noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
         source = next((actors_of(o, index) for p, o in preps(np) if p == "of"), NONE)
     if not source and verb is not None and not _when(np):
         subj = subject_of(verb)
-        source = actors_of(subj, index)
-        if not source and subj is not None and subj.pos_ in ("NOUN", "NUM"):
-            source = Actors((), phrase_text(subj))  # "farmers ... in protest": a crowd
+        source = actors_of(subj, index) or unnamed_subject(subj)  # "farmers ... in protest"
     frame.source = source
     if sense.frame == "give":
         frame.target, _ = _prep_actors(np, index, ("to", "for", "into"))
@@ -265,8 +264,6 @@ def noun_triggers(sent) -> list[Token]:
         noun_senses(t.lemma_.lower()) or noun_senses(t.lower_)
         or t.lemma_.lower() in agent_nouns())]
 
-
-TIME_PREPS = {"after", "before", "during", "since", "following", "amid", "until", "ahead"}
 
 
 def _when(np: Token) -> bool:

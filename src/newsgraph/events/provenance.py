@@ -42,11 +42,11 @@ def _attacked(sent: Span, index: MentionIndex) -> set[str]:
     return out
 
 
-def traced_weapons(sent: Span, index: MentionIndex, frames: Sequence[Frame],
-                   attacks: Sequence[Event], supplies: Sequence[Event] = ()) -> list[Frame]:
+def traced_weapons(sent: Span, index: MentionIndex, attacks: Sequence[Event],
+                   supplies: Sequence[Event]) -> list[Frame]:
     """`attacks` and `supplies`: the story's attacks and transfers, told anywhere in it."""
     victims = _attacked(sent, index)
-    if not victims or any(f.type == "AID" for f in frames):
+    if not victims:
         return []
     out = []
     for tok in sent:

@@ -164,7 +164,10 @@ def _voice(c: Claim, setting: str | None) -> Claim:
 
 def settle(events: list[Event], doc: AnnotatedDoc) -> list[Event]:
     setting = setting_state(doc)
-    if not any(m.actor.kind == "state" and m.actor.code for m in doc.mentions):
-        return [_stateless(e) if e.type in STATELESS_TYPES else s for e in events
-                if e.type in STATELESS_TYPES or (s := _settle(e, setting)) is not None]
-    return [s for e in events if (s := _settle(e, setting)) is not None]
+    stateless = not any(m.actor.kind == "state" and m.actor.code for m in doc.mentions)
+    out = []
+    for e in events:
+        settled = _stateless(e) if stateless and e.type in STATELESS_TYPES else _settle(e, setting)
+        if settled is not None:
+            out.append(settled)
+    return out

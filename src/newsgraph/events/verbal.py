@@ -151,11 +151,15 @@ def _source(verb: Token, index: MentionIndex) -> Actors:
     found = actors_of(subj, index)
     if not found:
         found = gerund_subject(verb, index)
-    if not found and subj is not None and subj.pos_ in ("NOUN", "NUM", "PROPN"):
-        # "thousands of protesters marched": no actor yet; its words let `sides.settle`
-        # place the crowd in the story's state
-        found = Actors((), phrase_text(subj))
-    return found
+    return found or unnamed_subject(subj)
+
+
+def unnamed_subject(subj: Token | None) -> Actors:
+    """"Thousands of protesters marched": no actor, but words that let `sides.settle`
+    place the crowd in the story's state (`coder._keep` decides whether they count)."""
+    if subj is None or subj.pos_ not in ("NOUN", "NUM", "PROPN"):
+        return NONE
+    return Actors((), phrase_text(subj))
 
 
 def _first_prep(verb: Token, index: MentionIndex, allowed: Collection[str],
