@@ -6,7 +6,8 @@ token-for-token identical parse (tags, lemmas, heads, labels, entities; docs/sca
 One thread, because the workers already fill the cores; when the thread count cannot be
 pinned, BLIS stays. NEWSGRAPH_BLAS=blis keeps thinc's default. The attribute ruler and
 the lemmatizer are replaced by `morph.Morph`, which gives the same annotation for a fifth
-of their cost; NEWSGRAPH_MORPH=0 keeps spaCy's. `stock()` is the pipeline as shipped.
+of their cost; NEWSGRAPH_MORPH=0 keeps spaCy's. The lemmatizer learns the forms it gets wrong
+from lemma_fixes.py ("raped" is not "rap"). `stock()` is the pipeline as shipped.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ def english() -> Language:
         from .morph import install
 
         install(nlp)
+    from .lemma_fixes import install as fix_lemmas
+
+    fix_lemmas(nlp)
     if _numpy_blas():
         from thinc.api import NumpyOps
 

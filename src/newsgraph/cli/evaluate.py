@@ -36,6 +36,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         reports = [mod.score(args.link_gold, args.link_corpus, args.link_jsonl,
                              coder=args.coder, copies=not args.no_copies,
                              windows=tuple(args.sweep or ()))]
+    elif target == "notes":
+        mod = need("newsgraph.evaluate.notes", "score", "format_report")
+        reports = [mod.score(args.notes, coder=args.coder)]
     else:  # plover-gsr
         mod = need("newsgraph.evaluate.plover", "score_gsr", "format_report")
         reports = [mod.score_gsr(args.json, coder=args.coder)]
@@ -103,5 +106,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp = targets.add_parser("plover-gsr", parents=[out],
                             help="(source, type, target) on the CAMEO-manual sentences")
     sp.add_argument("--json", required=True, metavar="FILE", help="PLOVER_GSR_CAMEO.json")
+    sp.add_argument("--coder", default=argparse.SUPPRESS, metavar="NAME",
+                    help="event coder (default: rules)")
+    sp = targets.add_parser("notes", parents=[out],
+                            help="PLOVER root of short labelled event notes (YAML)")
+    sp.add_argument("notes", metavar="FILE", help="YAML list (or halves) of {type, text}")
     sp.add_argument("--coder", default=argparse.SUPPRESS, metavar="NAME",
                     help="event coder (default: rules)")

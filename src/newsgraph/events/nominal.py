@@ -40,6 +40,10 @@ from .verbal import not_actor, unnamed_subject
 ENCIRCLING = frozenset({"around", "off", "surrounding"})
 PLACE_TYPES = {"ASSAULT", "COERCE"}  # "an offensive in Gaza" targets Gaza
 SOURCE_PREPS = ("by", "from")
+LABOUR_STRIKE_WORDS = {"hunger", "general", "labour", "labor", "nationwide", "indefinite",
+                       "sit-down", "warning", "workers", "teachers", "doctors"}
+AIR_STRIKE_WORDS = {"air", "drone", "missile", "rocket", "military", "artillery", "precision",
+                    "aerial", "retaliatory", "preemptive", "pre-emptive", "surgical", "nuclear"}
 TIME_PREPS = {"after", "before", "during", "since", "following", "amid", "until", "ahead"}
 DEFAULT_TARGET = {"veto": "UNSC"}  # a veto is cast in the Security Council
 
@@ -109,9 +113,7 @@ def noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
     sense = senses[0]
     np = _np_head(noun)
     above = governing_verb(np) or verb_above(np)
-    if lemma == "strike" and (any(c.lower_ == "hunger" for c in noun.children) or (
-            np.dep_ == "pobj" and np.head.lower_ == "on" and above is not None
-            and above.lemma_.lower() in protest_strike_verbs())):
+    if lemma == "strike" and _labour_strike(noun, np, above):
         sense = Sense("PROTEST", "strike")  # "went on strike", "a hunger strike"
     if sense.type in ("SUPPORT",) and any(c.lower_ in ("military", "financial", "economic")
                                           for c in noun.children if c.dep_ == "amod"):
@@ -260,9 +262,28 @@ def _agent_noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
 
 
 def noun_triggers(sent) -> list[Token]:
-    return [t for t in sent if t.pos_ in ("NOUN", "PROPN") and (
+    return [t for t in sent if (t.pos_ in ("NOUN", "PROPN") or _gerund_noun(t)) and (
         noun_senses(t.lemma_.lower()) or noun_senses(t.lower_)
         or t.lemma_.lower() in agent_nouns())]
+
+
+def _labour_strike(noun: Token, np: Token, above: Token | None) -> bool:
+    """A strike by workers, not from the air: "a hunger strike", "called a general strike",
+    "went on strike", "closed their shops in a strike against the levy"."""
+    words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+    if words & LABOUR_STRIKE_WORDS:
+        return True
+    if words & AIR_STRIKE_WORDS or np.dep_ != "pobj":
+        return False
+    return np.head.lower_ == "in" or (np.head.lower_ == "on" and above is not None
+                                      and above.lemma_.lower() in protest_strike_verbs())
+
+
+def _gerund_noun(t: Token) -> bool:
+    """"[fighting between JNIM and Dozo hunters] left nine dead": a gerund tagged as a verb
+    but standing as a noun phrase, with no subject or object of its own."""
+    return t.tag_ == "VBG" and t.dep_ in ("nsubj", "nsubjpass", "pobj") and not any(
+        c.dep_ in ("nsubj", "dobj", "aux") for c in t.children)
 
 
 

@@ -123,6 +123,8 @@ def _settle(e: Event, setting: str | None) -> Event | None:
             conf *= side_factor("domestic" if domestic else "scene_target")
         elif head in vocab["vague_heads"]:
             pass  # "Western powers": an unnamed group, left null (its words kept)
+        elif e.type == "PROTEST":
+            target_text = None  # "protested the demolition", "against fuel prices": an issue
         else:
             unresolved = True
     if e.type in SCENE_TYPES and not target and not target_text and setting \
@@ -170,4 +172,13 @@ def settle(events: list[Event], doc: AnnotatedDoc) -> list[Event]:
         settled = _stateless(e) if stateless and e.type in STATELESS_TYPES else _settle(e, setting)
         if settled is not None:
             out.append(settled)
-    return out
+    return _without_faceless_repeats(out)
+
+
+def _without_faceless_repeats(events: list[Event]) -> list[Event]:
+    """An attack on X by unknown hands, in a story that names who attacks X ("airstrikes
+    killed 50 militants" after "Somali forces struck al-Shabab"), tells that attack again:
+    the named one stands for it."""
+    named = {t for e in events if e.type == "ASSAULT" and e.source for t in e.target}
+    return [e for e in events if not (
+        e.type == "ASSAULT" and not e.source and e.target and set(e.target) <= named)]

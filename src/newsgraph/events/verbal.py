@@ -88,7 +88,7 @@ def sense_of(verb: Token) -> Sense | None:
             if c.dep_ in ("dobj", "oprd", "npadvmod", "advmod", "ccomp", "xcomp")
             for t in (c, *c.children)):
         return Sense("ASSAULT", "abduct")  # "took 100 passengers hostage"
-    words = [c for c in verb.children if c.dep_ == "dobj"] + [
+    words = [c for c in verb.children if c.dep_ in ("dobj", "oprd")] + [
         o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     idiom = next((idioms()[k] for w in words for k in [(lemma, w.lemma_.lower())]
                   if k in idioms()), None)
@@ -184,12 +184,18 @@ def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
             sense, item = Sense(shift[0], shift[1], "give"), shift[2]
     frame = Frame(verb, sense, confidence=conf, item=item)
     passive = is_passive(verb)
+    if passive and sense.type == "PROTEST" and verb.dep_ == "acl" and verb.head.dep_ == "ROOT":
+        # nobody is "protested": "[hundreds of women] protested in Mosul", parsed as a
+        # participle on a verbless root, has the root as its subject
+        passive = False
+        frame.source = actors_of(verb.head, index) or unnamed_subject(verb.head)
     objs = objects(verb)
     obj = objs[0] if objs else None
     patient = child(verb, "nsubjpass") if passive else obj
     if passive and patient is None and verb.dep_ == "acl":
         patient = verb.head
-    frame.source = (actors_of(agent_of(verb), index) if passive else _source(verb, index))
+    if not frame.source and not frame.source.text:
+        frame.source = (actors_of(agent_of(verb), index) if passive else _source(verb, index))
     if sense.frame == "give":
         dative = child(verb, "dative")
         recipient = actors_of(child(dative, "pobj") if dative is not None and dative.pos_ == "ADP"
@@ -273,7 +279,8 @@ def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
                 or what.lemma_.lower() in word_list("force_instruments")):
             # "fired a missile", "fired tear gas to disperse demonstrators", "set fire to
             # shops": the weapon (or the idiom's own noun) is the instrument, not the target
-            what = next((o for p, o in preps(verb) if p in ("at", "on", "into", "to")), None) or \
+            what = next((o for p, o in preps(verb) if p in ("at", "on", "into", "to")
+                         and not not_actor(o, speech=True)), None) or \
                 next((o for c in verb.children if c.dep_ in ("advcl", "xcomp")
                       for o in c.children if o.dep_ == "dobj"), None)
         if what is not None and not_actor(what, speech=sense.type in SPEECH_TYPES
