@@ -13,7 +13,7 @@ import sqlite3
 from ..store.write import transaction
 from .copies import link_copies
 from .facts import link_events
-from .summarize import refresh
+from .summarize import forget, refresh
 
 _MARK = "linked_num"  # meta key: articles.num of the last linked document
 
@@ -21,8 +21,12 @@ _MARK = "linked_num"  # meta key: articles.num of the last linked document
 def link_document(conn: sqlite3.Connection, doc_id: str) -> int:
     """Link one stored document; returns the number of facts it touched. A write SQLite
     refuses (disk full, I/O error) is one E047 line, as for the document's own rows."""
-    with transaction(conn, doc_id):
-        return _link(conn, doc_id)
+    try:
+        with transaction(conn, doc_id):
+            return _link(conn, doc_id)
+    except BaseException:
+        forget()  # the held fact counts may include what was rolled back
+        raise
 
 
 def catch_up(conn: sqlite3.Connection) -> int:
@@ -36,6 +40,7 @@ def catch_up(conn: sqlite3.Connection) -> int:
 
 def relink(conn: sqlite3.Connection) -> int:
     """Drop every link and link the whole store again (after a parameter change)."""
+    forget()
     with transaction(conn, "relink"):
         for table in ("facts", "fact_mentions", "copies", "copy_edges", "lsh_bands",
                       "doc_signatures"):
@@ -49,17 +54,17 @@ def _link(conn: sqlite3.Connection, doc_id: str) -> int:
     if row is None:
         return 0
     touched = link_events(conn, doc_id)
-    rerooted = link_copies(conn, doc_id, row["body"])
-    if rerooted:  # their facts' source counts change
+    rerooted = sorted(link_copies(conn, doc_id, row["body"]) - {doc_id})
+    if rerooted:  # their facts' source counts change: summarized again from all members
         marks = ",".join("?" * len(rerooted))
-        touched |= {r[0] for r in conn.execute(
-            f"SELECT DISTINCT fact_id FROM fact_mentions WHERE doc_id IN ({marks})",
-            sorted(rerooted))}
-    refresh(conn, touched)
+        touched.full |= {r[0] for r in conn.execute(
+            f"SELECT DISTINCT fact_id FROM fact_mentions WHERE doc_id IN ({marks})", rerooted)}
+    grown = {f: before for f, before in touched.grown.items() if f not in touched.full}
+    refresh(conn, touched.ids(), doc_id, grown)
     conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE"
                  " SET value = max(CAST(value AS INTEGER), excluded.value)",
                  (_MARK, str(row["num"])))
-    return len(touched)
+    return len(touched.ids())
 
 
 def _linked_upto(conn: sqlite3.Connection) -> int:

@@ -2,7 +2,9 @@
 exact shingle-containment check; each copy cluster's root is its earliest member.
 
 Clusters are connected components of confirmed pairs and the root is a function of
-the members, so the result does not depend on the order documents arrive in.
+the members, so the result does not depend on the order documents arrive in. Only the
+edges a cluster needs are confirmed and kept (`copy_edges` is a spanning graph, not every
+pair): a new copy of a story costs the same however many copies came before.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import OrderedDict
+from hashlib import blake2b
 from typing import Any
 
 import numpy as np
@@ -27,11 +30,18 @@ def link_copies(conn: sqlite3.Connection, doc_id: str, body: str) -> set[str]:
     cfg = params()["copies"]
     sh = shingles(body)
     mh = minhash(sh)
-    keys = buckets(mh)
     conn.execute("INSERT OR REPLACE INTO doc_signatures(doc_id, minhash, shingles) VALUES (?,?,?)",
                  (doc_id, to_blob(mh), len(sh)))
     if len(sh) < cfg["min_shingles"]:
         return set()
+    twin = _twin(conn, doc_id, sh)
+    if twin is not None:
+        # The same shingles as a stored document: the same candidates and containments,
+        # so exactly its cluster. It stays out of the bands (its twin already leads there),
+        # so the 900th copy of a wire story costs what the 2nd does.
+        _edge(conn, doc_id, twin, 1.0)
+        return _join(conn, doc_id, [twin])
+    keys = buckets(mh)
     # One primary-key lookup per band, in one statement (a row-value IN list would scan).
     lookups = " UNION ".join(["SELECT doc_id FROM lsh_bands WHERE band = ? AND bucket = ?"]
                              * len(keys))
@@ -43,21 +53,57 @@ def link_copies(conn: sqlite3.Connection, doc_id: str, body: str) -> set[str]:
         return set()
     mine = hashed(sh)
     _SHINGLES.put(f"{doc_id}:{cfg['shingle_words']}", len(sh), mine)
+    linked = _confirmed(conn, doc_id, mine, candidates)
+    return _join(conn, doc_id, linked) if linked else set()
+
+
+# lsh_bands rows with this band hold a body's exact shingle-set fingerprint (`bucket`)
+# and the first document stored with it; MinHash bands are numbered from 0.
+EXACT_BAND = -1
+
+
+def _twin(conn: sqlite3.Connection, doc_id: str, sh: set[str]) -> str | None:
+    """An earlier document with exactly these shingles, else None (and `doc_id` becomes
+    the one later documents with them are matched to)."""
+    fp = blake2b("\n".join(sorted(sh)).encode("utf-8"), digest_size=16).digest()
+    row = conn.execute("SELECT doc_id FROM lsh_bands WHERE band = ? AND bucket = ?"
+                       " AND doc_id != ? LIMIT 1", (EXACT_BAND, fp, doc_id)).fetchone()
+    if row is not None:
+        return row[0]
+    conn.execute("INSERT OR IGNORE INTO lsh_bands(band, bucket, doc_id) VALUES (?,?,?)",
+                 (EXACT_BAND, fp, doc_id))
+    return None
+
+
+def _confirmed(conn: sqlite3.Connection, doc_id: str, mine: np.ndarray,
+               candidates: list[str]) -> list[str]:
+    """One confirmed copy per cluster among the candidates: joining a cluster takes one
+    edge, so the rest of its members are not compared (clusters are the same)."""
+    cfg = params()["copies"]
+    by_root: dict[str, list[str]] = {}
+    for other, root in sorted(_roots(conn, set(candidates)).items()):
+        by_root.setdefault(root, []).append(other)
     linked = []
-    for other in candidates:
-        osh = _shingles_of(conn, other)
-        if osh is None or min(len(mine), len(osh)) < cfg["min_shingles"]:
-            continue
-        sim = hashed_containment(mine, osh)
-        if sim >= cfg["min_containment"]:
-            a, b = sorted((doc_id, other))
-            conn.execute("INSERT OR REPLACE INTO copy_edges(a, b, similarity) VALUES (?,?,?)",
-                         (a, b, round(sim, 4)))
-            linked.append(other)
-    return _reroot(conn, doc_id, linked) if linked else set()
+    for members in by_root.values():
+        for other in members:
+            osh = _shingles_of(conn, other)
+            if osh is None or min(len(mine), len(osh)) < cfg["min_shingles"]:
+                continue
+            sim = hashed_containment(mine, osh)
+            if sim >= cfg["min_containment"]:
+                _edge(conn, doc_id, other, sim)
+                linked.append(other)
+                break
+    return linked
 
 
-class _Recent:
+def _edge(conn: sqlite3.Connection, x: str, y: str, sim: float) -> None:
+    a, b = sorted((x, y))
+    conn.execute("INSERT OR REPLACE INTO copy_edges(a, b, similarity) VALUES (?,?,?)",
+                 (a, b, round(sim, 4)))
+
+
+class Recent:
     """The last `size` values by key: syndicated copies of one story are each other's
     candidates again and again, so their shingles and re-post flags are worked out once.
     Each value carries a check (its shingle count, its text's length) that a stored
@@ -74,6 +120,10 @@ class _Recent:
         self.items.move_to_end(key)
         return hit[1]
 
+    def pop(self, key: str) -> Any:
+        hit = self.items.pop(key, None)
+        return None if hit is None else hit[1]
+
     def put(self, key: str, check: int, value: Any) -> None:
         self.items[key] = (check, value)
         self.items.move_to_end(key)
@@ -81,8 +131,8 @@ class _Recent:
             self.items.popitem(last=False)
 
 
-_SHINGLES = _Recent(4096)  # a news body's hashed shingles: ~5 kB each
-_REPOSTS = _Recent(20_000)
+_SHINGLES = Recent(4096)  # a news body's hashed shingles: ~5 kB each
+_REPOSTS = Recent(20_000)
 
 
 def _shingles_of(conn: sqlite3.Connection, doc_id: str) -> np.ndarray | None:
@@ -134,21 +184,28 @@ def _reposted(conn: sqlite3.Connection, members: list[str]) -> dict[str, bool]:
     return out
 
 
-def _reroot(conn: sqlite3.Connection, doc_id: str, linked: list[str]) -> set[str]:
-    roots = set(_roots(conn, set(linked)).values()) | {doc_id}
+def _join(conn: sqlite3.Connection, doc_id: str, linked: list[str]) -> set[str]:
+    """Put `doc_id` in one cluster with the clusters of `linked`; returns the documents
+    whose root changed. Each root is the earliest of its cluster, so the merged cluster's
+    root is the earliest of those roots and `doc_id`: the members are not read, and only
+    those of a cluster whose root is no longer the earliest are rewritten."""
+    roots = set(_roots(conn, {*linked, doc_id}).values())
     rmarks = ",".join("?" * len(roots))
-    members = roots | {x[0] for x in conn.execute(
-        f"SELECT doc_id FROM copies WHERE copy_of IN ({rmarks})", sorted(roots))}
-    marks = ",".join("?" * len(members))
     dated = conn.execute(
         f"SELECT a.doc_id, a.published, s.shingles FROM articles a"
-        f" LEFT JOIN doc_signatures s ON s.doc_id = a.doc_id WHERE a.doc_id IN ({marks})",
-        sorted(members),
+        f" LEFT JOIN doc_signatures s ON s.doc_id = a.doc_id WHERE a.doc_id IN ({rmarks})",
+        sorted(roots),
     ).fetchall()
-    reposted = _reposted(conn, sorted(members))
+    reposted = _reposted(conn, sorted(roots))
     root = min(_original_first(d, p, reposted[d], n) for d, p, n in dated)[-1]
-    before = _roots(conn, members)
-    conn.execute(f"DELETE FROM copies WHERE doc_id IN ({marks})", sorted(members))
-    conn.executemany("INSERT INTO copies(doc_id, copy_of) VALUES (?, ?)",
-                     [(m, root) for m in sorted(members) if m != root])
-    return {m for m in members if before[m] != (root if m != root else m)} | {doc_id}
+    old = sorted(roots - {root})
+    changed = {doc_id}
+    if old:
+        marks = ",".join("?" * len(old))
+        changed |= set(old) | {r[0] for r in conn.execute(
+            f"SELECT doc_id FROM copies WHERE copy_of IN ({marks})", old)}
+        conn.execute(f"UPDATE copies SET copy_of = ? WHERE copy_of IN ({marks})", [root, *old])
+    conn.execute("DELETE FROM copies WHERE doc_id = ?", (root,))
+    conn.executemany("INSERT OR REPLACE INTO copies(doc_id, copy_of) VALUES (?, ?)",
+                     [(m, root) for m in sorted({*old, doc_id}) if m != root])
+    return changed

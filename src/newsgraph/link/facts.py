@@ -10,16 +10,42 @@ the same documents in any order gives the same facts with the same ids.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..model import content_id
+from .copies import Recent
 from .mentions import FactMention, candidate_span, compatible, from_event
 
 _COLS = "doc_id, event_id, a, b, type, mode, item, irrealis, lo, hi, prec, start, deed"
 
 
-def link_events(conn: sqlite3.Connection, doc_id: str) -> set[str]:
-    """Add the mentions of a stored document's events; returns the fact ids touched."""
+@dataclass
+class Touched:
+    """The facts one document's mentions touched. `grown` maps each fact that only gained
+    new mentions of the document to its id before the document (None: a new fact), so its
+    summary can be updated with them alone; `full` are to be summarized from all members
+    (a merge, or a mention that was already stored)."""
+
+    grown: dict[str, str | None] = field(default_factory=dict)
+    full: set[str] = field(default_factory=set)
+
+    def ids(self) -> set[str]:
+        return set(self.grown) | self.full
+
+    def record(self, new: str, joined: list[str], fresh: bool) -> None:
+        priors = [self.grown.pop(j, j) for j in joined if j not in self.full]
+        full = not fresh or len(joined) > 1 or any(j in self.full for j in joined)
+        self.full -= set(joined)
+        if full:
+            self.grown.pop(new, None)
+            self.full.add(new)
+        else:
+            self.grown[new] = priors[0] if priors else None
+
+
+def link_events(conn: sqlite3.Connection, doc_id: str) -> Touched:
+    """Add the mentions of a stored document's events; returns the facts touched."""
     pub = conn.execute("SELECT published FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
     published = pub[0] if pub else None
     rows = conn.execute(
@@ -27,22 +53,23 @@ def link_events(conn: sqlite3.Connection, doc_id: str) -> set[str]:
     ).fetchall()
     spans = tuple((r[0], r[1]) for r in conn.execute(
         'SELECT start, "end" FROM mentions WHERE doc_id = ? AND code IS NOT NULL', (doc_id,)))
-    touched: set[str] = set()
+    touched = Touched()
     for row in rows:
         for m in from_event(row, published, spans):
-            touched.add(_add(conn, m))
+            touched.record(*_add(conn, m))
     return touched
 
 
-def _add(conn: sqlite3.Connection, m: FactMention) -> str:
+def _add(conn: sqlite3.Connection, m: FactMention) -> tuple[str, list[str], bool]:
+    """Store `m` in its fact: (the fact's id now, the facts it joined, was `m` new?)."""
     if conn.execute("SELECT 1 FROM fact_mentions WHERE doc_id=? AND event_id=? AND a=? AND b=?",
                     m.key).fetchone():
-        return _fact_of(conn, m)
+        return _fact_of(conn, m), [], False
     found: set[str] = set()
     for r in _candidates(conn, m):
         # One compatible member joins its fact: the others of a fact found need no test.
-        if r["fact_id"] not in found and compatible(m, _mention(r)):
-            found.add(r["fact_id"])
+        if r.fact_id not in found and compatible(m, r.mention):
+            found.add(r.fact_id)
     joined = sorted(found)
     provisional = joined[0] if joined else content_id("fact", *_order_key(m))
     conn.execute(
@@ -50,7 +77,10 @@ def _add(conn: sqlite3.Connection, m: FactMention) -> str:
         (*m.key, m.type, m.mode, m.item, int(m.irrealis), m.lo, m.hi, m.prec, m.start,
          " ".join(sorted(m.deed)), provisional),
     )
-    return _renumber(conn, joined or [provisional])
+    if not joined:
+        _FIRST.put(provisional, 0, _sort_key(m.published, *m.key))
+        return provisional, [], True
+    return _renumber(conn, joined, m), joined, True
 
 
 def _fact_of(conn: sqlite3.Connection, m: FactMention) -> str:
@@ -58,11 +88,21 @@ def _fact_of(conn: sqlite3.Connection, m: FactMention) -> str:
                         " AND a=? AND b=?", m.key).fetchone()[0]
 
 
-def _candidates(conn: sqlite3.Connection, m: FactMention) -> list[sqlite3.Row]:
+@dataclass(frozen=True)
+class _Candidate:
+    fact_id: str
+    mention: FactMention
+
+
+def _candidates(conn: sqlite3.Connection, m: FactMention) -> list[_Candidate]:
+    """The members `compatible` has to look at, one per distinct set of what it reads:
+    it reads a member's doc and sentence only to see whether `m` shares them, so
+    thousands of copies of one report are one row here (SQLite still walks them)."""
     # `compatible` does not look at the publication date: no join with articles.
-    sql = (f"SELECT {_COLS}, fact_id FROM fact_mentions f WHERE f.type = ? AND f.a = ?"
-           " AND f.b = ?")
-    key = [m.type, m.a, m.b]
+    sql = ("SELECT DISTINCT fact_id, mode, item, irrealis, lo, hi, prec, deed,"
+           " CASE WHEN doc_id = ? THEN start END AS own FROM fact_mentions f"
+           " WHERE f.type = ? AND f.a = ? AND f.b = ?")
+    key = [m.doc_id, m.type, m.a, m.b]
     if m.lo is None:  # an undated mention: every mention of the pair
         rows = conn.execute(sql, key).fetchall()
     else:  # two index ranges: undated mentions, and those starting within the span
@@ -70,33 +110,68 @@ def _candidates(conn: sqlite3.Connection, m: FactMention) -> list[sqlite3.Row]:
         rows = conn.execute(sql + " AND f.lo IS NULL", key).fetchall() + conn.execute(
             sql + " AND f.lo BETWEEN ? AND ?",
             [*key, _shift(m.lo, -below), _shift(m.hi, above)]).fetchall()
-    return rows
+    return [_Candidate(r["fact_id"], _mention(r, m.doc_id)) for r in rows]
 
 
-def _mention(r: sqlite3.Row) -> FactMention:
-    return FactMention(r["doc_id"], r["event_id"], r["a"], r["b"], r["type"], r["mode"],
-                       r["item"], bool(r["irrealis"]), r["lo"], r["hi"], r["prec"],
-                       None, r["start"], frozenset(r["deed"].split()))
+def _mention(r: sqlite3.Row, doc_id: str) -> FactMention:
+    # Another document's member stands in under no doc id: `compatible` only compares it.
+    own = r["own"] is not None
+    return FactMention(doc_id if own else "", "", "", "", "", r["mode"], r["item"],
+                       bool(r["irrealis"]), r["lo"], r["hi"], r["prec"], None,
+                       r["own"] if own else -1, frozenset(r["deed"].split()))
 
 
-def _renumber(conn: sqlite3.Connection, fact_ids: list[str]) -> str:
-    """Give the union of `fact_ids` the id its members determine; returns it."""
+def _renumber(conn: sqlite3.Connection, fact_ids: list[str], m: FactMention) -> str:
+    """Give the union of `fact_ids` (with `m`, just stored) the id its members determine;
+    returns it. The id is that of the earliest member, so a fact `m` alone joins is
+    renamed only if `m` comes first, and its members are not read."""
+    known = _FIRST.get(fact_ids[0], 0) if len(fact_ids) == 1 else None
+    if known is not None and _is_member(conn, known, fact_ids[0]):
+        first = min(known, _sort_key(m.published, *m.key))
+    else:
+        marks = ",".join("?" * len(fact_ids))
+        row = conn.execute(
+            "SELECT a.published, f.doc_id, f.event_id, f.a, f.b FROM fact_mentions f"
+            f" JOIN articles a ON a.doc_id = f.doc_id WHERE f.fact_id IN ({marks})"
+            " ORDER BY a.published IS NULL, a.published, f.doc_id, f.event_id, f.a, f.b LIMIT 1",
+            fact_ids,
+        ).fetchone()
+        first = _sort_key(*row)
+    new = _id_of(first)
+    _FIRST.put(new, 0, first)
     marks = ",".join("?" * len(fact_ids))
-    first = conn.execute(
-        "SELECT f.doc_id, f.event_id, f.a, f.b, a.published FROM fact_mentions f"
-        f" JOIN articles a ON a.doc_id = f.doc_id WHERE f.fact_id IN ({marks})"
-        " ORDER BY a.published IS NULL, a.published, f.doc_id, f.event_id, f.a, f.b LIMIT 1",
-        fact_ids,
-    ).fetchone()
-    new = content_id("fact", first[4], first[0], first[1], first[2], first[3])
     # Only rows whose id changes: rewriting a large fact's unchanged rows on every new
     # report would make a report cost more as its fact grows.
-    conn.execute(f"UPDATE fact_mentions SET fact_id = ? WHERE fact_id IN ({marks})"
-                 " AND fact_id != ?", [new, *fact_ids, new])
+    if fact_ids != [new]:
+        conn.execute(f"UPDATE fact_mentions SET fact_id = ? WHERE fact_id IN ({marks})"
+                     " AND fact_id != ?", [new, *fact_ids, new])
     gone = [f for f in fact_ids if f != new]
     if gone:
         conn.execute(f"DELETE FROM facts WHERE id IN ({','.join('?' * len(gone))})", gone)
     return new
+
+
+# fact id -> the sort key of its earliest member (the id is a hash of it): a fact is
+# renamed only when a new member sorts before it.
+_FIRST = Recent(200_000)
+
+
+def _sort_key(published: str | None, doc_id: str, event_id: str, a: str, b: str) -> tuple:
+    """As ORDER BY published IS NULL, published, doc_id, event_id, a, b (str order is
+    SQLite's binary order)."""
+    return (published is None, published or "", doc_id, event_id, a, b)
+
+
+def _id_of(first: tuple) -> str:
+    return content_id("fact", None if first[0] else first[1], *first[2:])
+
+
+def _is_member(conn: sqlite3.Connection, key: tuple, fact_id: str) -> bool:
+    """Is the remembered earliest member still in the fact (not deleted with its document)?"""
+    doc_id, event_id, a, b = key[2:]
+    return conn.execute("SELECT 1 FROM fact_mentions WHERE doc_id=? AND event_id=? AND a=?"
+                        " AND b=? AND fact_id=?", (doc_id, event_id, a, b, fact_id)
+                        ).fetchone() is not None
 
 
 def _order_key(m: FactMention) -> tuple:

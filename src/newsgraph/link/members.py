@@ -7,7 +7,9 @@ import sqlite3
 from typing import Any
 
 
-def mentions(conn: sqlite3.Connection, fact_id: str) -> list[dict[str, Any]]:
+def mentions(conn: sqlite3.Connection, fact_id: str,
+             doc_id: str | None = None) -> list[dict[str, Any]]:
+    """The fact's members in time order (only those of `doc_id` if given)."""
     rows = conn.execute(
         "SELECT f.doc_id, f.event_id, f.a, f.b, e.type, e.mode, e.item, e.quantity,"
         " e.event_date, e.date_precision, e.modality, e.evidence_text, e.evidence_start,"
@@ -17,10 +19,10 @@ def mentions(conn: sqlite3.Connection, fact_id: str) -> list[dict[str, Any]]:
         " JOIN articles a ON a.doc_id = f.doc_id"
         " LEFT JOIN copies c ON c.doc_id = f.doc_id"
         " LEFT JOIN articles r ON r.doc_id = c.copy_of"
-        " WHERE f.fact_id = ?"
+        " WHERE f.fact_id = ?" + (" AND f.doc_id = ?" if doc_id else "") +
         " ORDER BY a.published IS NULL, a.published, a.name, f.doc_id, e.evidence_start,"
         " f.event_id",
-        (fact_id,),
+        (fact_id, doc_id) if doc_id else (fact_id,),
     ).fetchall()
     return [{
         "doc_id": r["doc_id"], "doc": r["name"], "event_id": r["event_id"],
