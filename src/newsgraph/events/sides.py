@@ -96,6 +96,7 @@ def _settle(e: Event, setting: str | None) -> Event | None:
     source_text, target_text = e.source_text, e.target_text
     conf = e.confidence
     unresolved = False  # a side names something no actor code stands for
+    left_place = False
     if not source and setting and e.type in vocab["crowd_types"] \
             and _head(source_text) in vocab["crowd_heads"]:
         source = (setting,)  # "thousands protested in Belgrade": Serbians protesting
@@ -125,6 +126,8 @@ def _settle(e: Event, setting: str | None) -> Event | None:
             pass  # "Western powers": an unnamed group, left null (its words kept)
         elif e.type == "PROTEST":
             target_text = None  # "protested the demolition", "against fuel prices": an issue
+        elif e.type == "RETREAT" and head in vocab["place_heads"]:
+            target_text, left_place = None, True  # "withdrew from their camp": a place left
         else:
             unresolved = True
     if e.type in SCENE_TYPES and not target and not target_text and setting \
@@ -145,7 +148,7 @@ def _settle(e: Event, setting: str | None) -> Event | None:
         conf *= side_factor("unresolved")
     elif not source and not target:
         return None
-    elif not target and e.type not in DOMESTIC_TYPES:
+    elif not target and e.type not in DOMESTIC_TYPES and not left_place:
         if not target_text:
             return None  # "accused ..." with nobody accused, a denial answering no one: no dyad
         conf *= side_factor("unresolved")  # aimed at an unnamed group: no dyad either

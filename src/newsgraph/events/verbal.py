@@ -47,6 +47,7 @@ from .patterns import (
 )
 
 ASSAULT_PREPS = frozenset({"in", "inside", "across"})
+SCENE_PREPS = frozenset({"in", "inside", "near", "outside"})  # where a blast or an attack hit
 REPORT_WORDS = {"claim", "report", "allegation", "assertion", "suggestion", "statement"}
 SYMMETRIC = symmetric()
 SKIP_LEMMAS = {"be", "have", "do", "get", "say"}
@@ -61,6 +62,16 @@ def _particle(verb: Token) -> list[str]:
                 p.ent_type_ in ("DATE", "TIME") for p in c.children)):
             out.append(c.lower_)
     return out
+
+
+def idiom_sense(verb: Token) -> Sense | None:
+    """The sense of a verb with its object or prepositional object ("took to the streets",
+    "burnt an effigy"), when the pair is an idiom."""
+    lemma = verb.lemma_.lower()
+    words = [c for c in verb.children if c.dep_ in ("dobj", "oprd")] + [
+        o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return next((idioms()[k] for w in words for k in [(lemma, w.lemma_.lower())]
+                 if k in idioms()), None)
 
 
 def sense_of(verb: Token) -> Sense | None:
@@ -88,10 +99,7 @@ def sense_of(verb: Token) -> Sense | None:
             if c.dep_ in ("dobj", "oprd", "npadvmod", "advmod", "ccomp", "xcomp")
             for t in (c, *c.children)):
         return Sense("ASSAULT", "abduct")  # "took 100 passengers hostage"
-    words = [c for c in verb.children if c.dep_ in ("dobj", "oprd")] + [
-        o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
-    idiom = next((idioms()[k] for w in words for k in [(lemma, w.lemma_.lower())]
-                  if k in idioms()), None)
+    idiom = idiom_sense(verb)
     if idiom is not None:
         return idiom  # "took to the streets", "opened fire on", "set fire to"
     obj = child(verb, "dobj")
@@ -270,7 +278,10 @@ def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
         # a target that is no actor ("condemned the attack"): keep its text, code nothing
         what = patient
         if what is None:
-            what = next((o for p, o in preps(verb) if p in TARGET_PREPS and o.pos_ != "VERB"), None)
+            # "exploded in a market": where an attack hit
+            scene = SCENE_PREPS if sense.type == "ASSAULT" else frozenset()
+            what = next((o for p, o in preps(verb) if p in TARGET_PREPS | scene
+                         and o.pos_ != "VERB" and not not_actor(o, speech=True)), None)
         if what is not None and sense.type == "MOBILIZE":
             what = None  # drills and deployments have no target unless one is named
         if what is not None and what is patient and sense.type == "ASSAULT" and (
