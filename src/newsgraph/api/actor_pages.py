@@ -9,12 +9,12 @@ import sqlite3
 from typing import Any
 
 from ..errors import Errors, NewsgraphError
+from .db import has
 from .fact_graph import filters
 
 
 def ready(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
-                        " AND name = 'actor_facts'").fetchone() is not None
+    return has(conn, "actor_facts")
 
 
 def by_date(conn: sqlite3.Connection, code: str, types: tuple[str, ...], since: str | None,

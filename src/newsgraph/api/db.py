@@ -13,6 +13,29 @@ from pathlib import Path
 from ..errors import Errors, NewsgraphError
 
 
+class ReadConn(sqlite3.Connection):
+    """A connection that remembers which tables and indexes it has seen exist: the routes
+    ask on every request (a store may be migrated under a running desk), and reading
+    sqlite_master each time cost more than some of their queries."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.present: set[tuple[str, str]] = set()
+
+
+def has(conn: sqlite3.Connection, name: str, kind: str = "table") -> bool:
+    """Whether the store has table (or index) `name`. Only a yes is remembered: nothing
+    drops these, but an ingest's migration can add them while we serve."""
+    present = getattr(conn, "present", None)
+    if present is not None and (kind, name) in present:
+        return True
+    found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?",
+                         (kind, name)).fetchone() is not None
+    if found and present is not None:
+        present.add((kind, name))
+    return found
+
+
 class Reader:
     """Hands each thread its own read-only connection (sqlite3 connections are not
     safe to share between threads running queries at the same time)."""
@@ -28,7 +51,7 @@ class Reader:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True,
-                                   check_same_thread=False, timeout=30.0)
+                                   check_same_thread=False, timeout=30.0, factory=ReadConn)
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA query_only=ON")
             conn.execute("PRAGMA busy_timeout=30000")
@@ -36,6 +59,4 @@ class Reader:
         return conn
 
     def has_table(self, name: str) -> bool:
-        return self.conn().execute(
-            "SELECT 1 FROM sqlite_master WHERE name = ?", (name,)
-        ).fetchone() is not None
+        return has(self.conn(), name)

@@ -15,14 +15,14 @@ from collections.abc import Callable
 from typing import Any
 
 from ..store.query import check_date, type_date_terms
+from .db import has
 
 Edge = tuple[str, str, str]  # (source, target, type)
 FromFacts = Callable[[list[str], list[Any]], Counter[Edge]]
 
 
 def has_edges(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
-                        " AND name = 'fact_edges'").fetchone() is not None
+    return has(conn, "fact_edges")
 
 
 def edge_weights(conn: sqlite3.Connection, actors: tuple[str, ...], types: tuple[str, ...],

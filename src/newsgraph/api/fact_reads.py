@@ -10,6 +10,7 @@ from typing import Any
 
 from ..link.query import _fact
 from . import actor_pages, fact_graph, ontology
+from .db import has
 
 FACT_KEY = "COALESCE(f.sort_date, '~'), f.id"
 FROM_ALL = "facts f"
@@ -70,8 +71,7 @@ def timeline(conn: sqlite3.Connection, code: str, types: tuple[str, ...], since:
 
 
 def _walkable(conn: sqlite3.Connection, code: str, rare: float | None) -> bool:
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'facts_sort'"
-                    ).fetchone() is None:
+    if not has(conn, "facts_sort", "index"):
         return False
     total = conn.execute("SELECT max(rowid) FROM facts").fetchone()[0] or 0
     cap = int(total * (RARE if rare is None else rare))
@@ -116,7 +116,7 @@ def graph(conn: sqlite3.Connection, actors: tuple[str, ...], types: tuple[str, .
         rows = fact_graph.edge_weights(conn, actors, types, since, until, max_edges, cut)
     else:
         rows = graph_from_facts(conn, actors, types, since, until, max_edges)
-    return [{"source": s, "target": t, "type": ty, "weight": w, "quad": ontology.quad(ty)}
+    return [{"source": s, "target": t, "type": ty, "quad": ontology.quad(ty), "weight": w}
             for s, t, ty, w in rows if s != t]
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import sqlite3
 
+from .db import has
 from .failures import ApiError
 
 
 def linked(conn: sqlite3.Connection) -> bool:
-    return conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facts'"
-    ).fetchone() is not None
+    return has(conn, "facts")
 
 
 def need(conn: sqlite3.Connection) -> None:

@@ -176,7 +176,8 @@ def event_edges(conn: sqlite3.Connection, f: Filter, max_edges: int) -> list[dic
         + " GROUP BY s.code, t.code, e.type ORDER BY weight DESC, s.code, t.code, e.type LIMIT ?",
         [*args, max_edges],
     ).fetchall()
-    return [{**dict(r), "quad": ontology.quad(r["type"])} for r in rows if r[0] != r[1]]
+    return [{"source": r[0], "target": r[1], "type": r[2], "quad": ontology.quad(r[2]),
+             "weight": r[3]} for r in rows if r[0] != r[1]]  # the order of schemas.Edge
 
 
 def nodes_of(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
