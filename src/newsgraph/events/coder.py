@@ -68,6 +68,7 @@ SPEECH_ACTS = speech_acts()
 ARMED = {"MIL", "POL"}  # sectors of armed forces
 YIELD = {"CONCEDE", "RETREAT"}
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}  # "an agreement with X": X is the other party
+SAME_NOUN = {"suit": "lawsuit", "airstrike": "strike", "bombing": "attack"}  # one deed, two names
 THREAT_VERBS = frozenset({"threaten"})  # besides warning verbs: "threatened that it would respond"
 
 
@@ -81,6 +82,7 @@ class Discourse:
     material: list[Event] = field(default_factory=list)  # the latest material events
     named: dict[str, Event] = field(default_factory=dict)  # latest material event by trigger
     attacks: list[Event] = field(default_factory=list)  # every attack told so far
+    authors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event noun -> its source
 
 
 def _date(frame: Frame, sent: Span, published: str | None) -> tuple[str | None, str | None]:
@@ -320,6 +322,8 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
         if f.type == "ACCUSE" and not f.target.mentions and f.about:
             f.target = _accused_deed(f, frames, memory)
         deed_doer(f, frames)
+        if not f.source:
+            _told_author(f, memory)
         if f.denial and not f.target:
             earlier = [g for g in frames if g.type == "ACCUSE" and g.source
                        and g.trigger.i < f.trigger.i]
@@ -379,7 +383,27 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
     elif new_deeds:
         memory.deeds = new_deeds
     memory.attacks += [ev for ev in events if ev.type == "ASSAULT" and ev.source]
+    memory.authors.update({_noun_lemma(f.trigger): ev.source for f, ev in by_frame
+                           if f.trigger.pos_ == "NOUN" and ev.source})
     return events
+
+
+def _noun_lemma(noun: Token) -> str:
+    lemma = noun.lemma_.lower()
+    return SAME_NOUN.get(lemma, lemma)
+
+
+def _told_author(frame: Frame, memory: Discourse) -> None:
+    """"Rights groups filed lawsuits against X. An earlier lawsuit alleged ...": a deed or
+    document told before (by its noun) speaks or acts for whoever was its source then."""
+    if frame.trigger.pos_ not in ("VERB", "AUX"):
+        return
+    subj = subject_of(frame.trigger)
+    if subj is None or subj.pos_ != "NOUN":
+        return
+    codes = memory.authors.get(_noun_lemma(subj))
+    if codes and not set(codes) & set(frame.target.codes):
+        frame.source = Actors((), frame.source.text, codes)
 
 
 def _own_target(frame: Frame) -> None:

@@ -138,7 +138,7 @@ def noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
     # "the withdrawal of X's troops from Y": X withdraws, Y is left (from names the target)
     leaving = sense.type == "RETREAT"
     source, _ = _prep_actors(np, index, ("by",) if leaving else SOURCE_PREPS)
-    allowed = TARGET_PREPS | ({"in", "inside"} if sense.type in PLACE_TYPES else set())
+    allowed = TARGET_PREPS | ({"in", "inside", "across"} if sense.type in PLACE_TYPES else set())
     if leaving:
         allowed |= {"from", "out"}
     if sense.type == "MOBILIZE":

@@ -264,6 +264,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         for p, o in preps(gov):
             if p in ("of", "at", "against", "on") and o.i != verb.i:
                 return o
+        passive_subject = child(gov, "nsubjpass")
+        if passive_subject is not None:
+            return passive_subject  # "the group is known for wreaking", "praised for sending"
         if gov.pos_ in ("VERB", "AUX"):
             return subject_of(gov, depth + 1)
         return None

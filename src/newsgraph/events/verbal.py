@@ -19,6 +19,7 @@ from .lexicon import (
     intent_adjectives,
     light_verbs,
     manner_shifts,
+    measure_nouns,
     movement_verbs,
     noun_senses,
     purpose_verbs,
@@ -70,6 +71,8 @@ def idiom_sense(verb: Token) -> Sense | None:
     lemma = verb.lemma_.lower()
     words = [c for c in verb.children if c.dep_ in ("dobj", "oprd")] + [
         o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    words += [o for w in words if w.lemma_.lower() in measure_nouns()
+              for p, o in preps(w) if p == "of"]  # "wreaking a wave of violence"
     return next((idioms()[k] for w in words for k in [(lemma, w.lemma_.lower())]
                  if k in idioms()), None)
 
