@@ -105,12 +105,14 @@ def _acl_verb(np: Token) -> Token | None:
     return None
 
 
-def noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
+def noun_frame(noun: Token, index: MentionIndex, reading: int = 0) -> Frame | None:
     lemma = noun.lemma_.lower()
     senses = noun_senses(lemma) or noun_senses(noun.lower_)
     if not senses:
         return _agent_noun_frame(noun, index)
-    sense = senses[0]
+    if reading >= len(senses):
+        return None
+    sense = senses[reading]
     np = _np_head(noun)
     above = governing_verb(np) or verb_above(np)
     if lemma == "strike" and _labour_strike(noun, np, above):
@@ -182,7 +184,8 @@ def noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
         if not theme and np.dep_ == "pobj" and np.head.head.pos_ == "VERB":
             theme = [o for p, o in preps(np.head.head) if p == "for"]  # parser attachment
         if not theme or tprep != "with":
-            return None
+            # "a deal with Mauritius on sovereignty": no purchase, maybe the noun's next sense
+            return noun_frame(noun, index, reading + 1)
         frame.source, frame.target, frame.theme = target, owners, theme
         return frame
 
