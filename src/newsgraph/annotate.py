@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .focus import parse_view, with_skipped
+from .headings import break_run_in_headings
 from .model import AnnotatedDoc, Article, Sentence
 from .nlp import english
 
@@ -13,18 +14,19 @@ PARSED_LANGS = {"en", "und"}
 
 
 def english_view(article: Article) -> str:
-    """The body with every non-English block blanked to spaces (newlines kept),
-    so the parser sees only English and token offsets stay body offsets."""
+    """The body with every non-English block blanked to spaces (newlines kept) and run-in
+    subheadings set on lines of their own, so the parser sees only English sentences and
+    token offsets stay body offsets."""
     body = article.body
     if not article.blocks:
-        return body
+        return break_run_in_headings(body)
     chars = list(body)
     for b in article.blocks:
         if b.lang not in PARSED_LANGS:
             for i in range(b.start, min(b.end, len(chars))):
                 if chars[i] != "\n":
                     chars[i] = " "
-    return "".join(chars)
+    return break_run_in_headings("".join(chars))
 
 
 def _assemble(article: Article, parse) -> AnnotatedDoc:
