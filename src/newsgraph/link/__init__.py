@@ -13,7 +13,8 @@ import sqlite3
 from ..store.write import transaction
 from .copies import link_copies
 from .facts import link_events
-from .summarize import forget, refresh
+from .held import forget
+from .summarize import refresh
 
 _MARK = "linked_num"  # meta key: articles.num of the last linked document
 

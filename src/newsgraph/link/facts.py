@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from ..model import content_id
 from .copies import Recent
+from .held import held
 from .mentions import FactMention, candidate_span, compatible, from_event
 
 _COLS = "doc_id, event_id, a, b, type, mode, item, irrealis, lo, hi, prec, start, deed"
@@ -77,10 +78,13 @@ def _add(conn: sqlite3.Connection, m: FactMention) -> tuple[str, list[str], bool
         (*m.key, m.type, m.mode, m.item, int(m.irrealis), m.lo, m.hi, m.prec, m.start,
          " ".join(sorted(m.deed)), provisional),
     )
+    _signatures(conn, m).setdefault(_signature(m), set()).add(provisional)
     if not joined:
         _FIRST.put(provisional, 0, _sort_key(m.published, *m.key))
         return provisional, [], True
-    return _renumber(conn, joined, m), joined, True
+    new = _renumber(conn, joined, m)
+    _renamed(conn, m, joined, new)
+    return new, joined, True
 
 
 def _fact_of(conn: sqlite3.Connection, m: FactMention) -> str:
@@ -94,31 +98,66 @@ class _Candidate:
     mention: FactMention
 
 
+# What `compatible` reads of a member of another document (fact_mentions columns).
+_SIG = "mode, item, irrealis, lo, hi, prec, deed"
+
+
 def _candidates(conn: sqlite3.Connection, m: FactMention) -> list[_Candidate]:
-    """The members `compatible` has to look at, one per distinct set of what it reads:
-    it reads a member's doc and sentence only to see whether `m` shares them, so
-    thousands of copies of one report are one row here (SQLite still walks them)."""
-    # `compatible` does not look at the publication date: no join with articles.
-    sql = ("SELECT DISTINCT fact_id, mode, item, irrealis, lo, hi, prec, deed,"
-           " CASE WHEN doc_id = ? THEN start END AS own FROM fact_mentions f"
-           " WHERE f.type = ? AND f.a = ? AND f.b = ?")
-    key = [m.doc_id, m.type, m.a, m.b]
-    if m.lo is None:  # an undated mention: every mention of the pair
-        rows = conn.execute(sql, key).fetchall()
-    else:  # two index ranges: undated mentions, and those starting within the span
-        below, above = candidate_span()
-        rows = conn.execute(sql + " AND f.lo IS NULL", key).fetchall() + conn.execute(
-            sql + " AND f.lo BETWEEN ? AND ?",
-            [*key, _shift(m.lo, -below), _shift(m.hi, above)]).fetchall()
-    return [_Candidate(r["fact_id"], _mention(r, m.doc_id)) for r in rows]
+    """The members `compatible` has to look at, one per distinct signature: it reads a
+    member's doc and sentence only to see whether `m` shares them, so thousands of
+    copies of one report are one candidate. Another document's members come from the
+    pair's signatures held in memory; `m`'s own document's from the store."""
+    # Undated mentions, and those starting within the span (the old index ranges).
+    span = None if m.lo is None else (_shift(m.lo, -candidate_span()[0]),
+                                      _shift(m.hi, candidate_span()[1]))
+    out = [_Candidate(f, _mention(sig)) for sig, facts in _signatures(conn, m).items()
+           if _within(sig[3], span) for f in sorted(facts)]
+    # `+`: by the primary key's doc_id prefix, not the pair's whole index range
+    own = conn.execute(f"SELECT fact_id, {_SIG}, start FROM fact_mentions WHERE doc_id = ?"
+                       " AND +type = ? AND +a = ? AND +b = ?", (m.doc_id, m.type, m.a, m.b))
+    out += [_Candidate(r[0], _mention(tuple(r[1:8]), m.doc_id, r[8])) for r in own
+            if _within(r[4], span)]
+    return out
 
 
-def _mention(r: sqlite3.Row, doc_id: str) -> FactMention:
+def _within(lo: str | None, span: tuple[str, str] | None) -> bool:
+    return span is None or lo is None or span[0] <= lo <= span[1]
+
+
+def _signatures(conn: sqlite3.Connection, m: FactMention) -> dict[tuple, set[str]]:
+    """(type, a, b)'s distinct signatures -> the facts holding a member with it; read
+    from the store once, then kept up to date by `_remember` and `_renamed`."""
+    pairs = held(conn).pairs
+    key = f"{m.type}\x00{m.a}\x00{m.b}"
+    sigs = pairs.get(key, 0)
+    if sigs is None:
+        sigs = {}
+        for r in conn.execute(f"SELECT DISTINCT fact_id, {_SIG} FROM fact_mentions"
+                              " WHERE type = ? AND a = ? AND b = ?", (m.type, m.a, m.b)):
+            sigs.setdefault(tuple(r[1:]), set()).add(r[0])
+        pairs.put(key, 0, sigs)
+    return sigs
+
+
+def _signature(m: FactMention) -> tuple:
+    return (m.mode, m.item, int(m.irrealis), m.lo, m.hi, m.prec, " ".join(sorted(m.deed)))
+
+
+def _mention(sig: tuple, doc_id: str = "", start: int = -1) -> FactMention:
     # Another document's member stands in under no doc id: `compatible` only compares it.
-    own = r["own"] is not None
-    return FactMention(doc_id if own else "", "", "", "", "", r["mode"], r["item"],
-                       bool(r["irrealis"]), r["lo"], r["hi"], r["prec"], None,
-                       r["own"] if own else -1, frozenset(r["deed"].split()))
+    mode, item, irrealis, lo, hi, prec, deed = sig
+    return FactMention(doc_id, "", "", "", "", mode, item, bool(irrealis), lo, hi, prec, None,
+                       start, frozenset(deed.split()))
+
+
+def _renamed(conn: sqlite3.Connection, m: FactMention, old: list[str], new: str) -> None:
+    """The held signatures of `m`'s pair after facts `old` became `new`."""
+    gone = set(old) - {new}
+    if gone:
+        for facts in _signatures(conn, m).values():
+            if facts & gone:
+                facts -= gone
+                facts.add(new)
 
 
 def _renumber(conn: sqlite3.Connection, fact_ids: list[str], m: FactMention) -> str:

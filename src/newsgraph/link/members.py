@@ -19,10 +19,11 @@ def mentions(conn: sqlite3.Connection, fact_id: str,
         " JOIN articles a ON a.doc_id = f.doc_id"
         " LEFT JOIN copies c ON c.doc_id = f.doc_id"
         " LEFT JOIN articles r ON r.doc_id = c.copy_of"
-        " WHERE f.fact_id = ?" + (" AND f.doc_id = ?" if doc_id else "") +
+        # With `doc_id`, the primary key's doc_id prefix (not the fact's whole index range).
+        + (" WHERE f.doc_id = ? AND +f.fact_id = ?" if doc_id else " WHERE f.fact_id = ?") +
         " ORDER BY a.published IS NULL, a.published, a.name, f.doc_id, e.evidence_start,"
         " f.event_id",
-        (fact_id, doc_id) if doc_id else (fact_id,),
+        (doc_id, fact_id) if doc_id else (fact_id,),
     ).fetchall()
     return [{
         "doc_id": r["doc_id"], "doc": r["name"], "event_id": r["event_id"],

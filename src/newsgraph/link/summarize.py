@@ -13,6 +13,7 @@ from typing import Any
 from .config import item_family
 from .copies import Recent
 from .embargo import flags
+from .held import held
 from .members import claims, mentions
 
 _PRECISION = {"day": 0, "month": 1, "year": 2}
@@ -23,7 +24,7 @@ def refresh(conn: sqlite3.Connection, fact_ids: Iterable[str], doc_id: str | Non
     """Rewrite the rows of `fact_ids`. A fact in `grown` (new id -> id before `doc_id`,
     see facts.Touched) has only gained mentions of `doc_id`: its running counts, when
     this connection holds them, are updated with those mentions alone."""
-    states = _states(conn)
+    states = held(conn).states
     for fid in sorted(set(fact_ids)):
         state = _grown(conn, states, fid, doc_id, grown or {})
         if state is None:
@@ -185,23 +186,3 @@ def _item(items: Counter) -> str | None:
 
 def _most(counts: Counter) -> str | None:
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
-
-
-def _states(conn: sqlite3.Connection) -> Recent:
-    """The running counts this connection holds, by fact id: dropped when another
-    connection has written to the store since (PRAGMA data_version), or when a
-    rollback or a relink makes them stale (`forget`)."""
-    global _HELD
-    version = conn.execute("PRAGMA data_version").fetchone()[0]
-    if _HELD is None or _HELD[0] is not conn or _HELD[1] != version:
-        _HELD = (conn, version, Recent(_STATES))
-    return _HELD[2]
-
-
-def forget() -> None:
-    global _HELD
-    _HELD = None
-
-
-_STATES = 20_000  # facts whose counts are held (a few hundred bytes each)
-_HELD: tuple[sqlite3.Connection, int, Recent] | None = None
