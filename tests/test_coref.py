@@ -155,3 +155,17 @@ def test_seed_pronouns(prefix, pronoun, context, want):
     start = body.index(context)
     ms = [m for m in ms if m.start == start]
     assert [(m.text, m.via, m.actor.code) for m in ms] == [(pronoun, "pronoun", want)]
+
+
+def test_the_three_nations_takes_the_coordinated_list_of_three():
+    ms = mentions("Burkina Faso, Mali and Niger left the bloc in January. The three military-led "
+                  "nations accused it of failing them.")
+    assert codes_at(ms, "The three military-led nations") == {"BFA", "MLI", "NER"}
+
+
+def test_the_bloc_is_the_organisation_the_story_names_most():
+    ms = mentions("ECOWAS met in Abuja. ECOWAS ministers spoke. Mali joined the African Union "
+                  "long ago. The regional body said it would act.")
+    assert codes_at(ms, "The regional body") == {"ECOWAS"}
+    west = mentions("NATO met in Brussels. Russia condemned the Western bloc for it.")
+    assert not codes_at(west, "the Western bloc") - {None}

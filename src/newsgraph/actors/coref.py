@@ -6,6 +6,7 @@ sentences; "it" in expletive use ("it is clear that") is left alone.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -22,6 +23,9 @@ EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "become", "take", "make", "
 PAIR_NOUNS = {"countries", "nations", "sides", "states", "governments", "neighbours", "neighbors",
               "allies", "capitals", "parties"}
 SINGLE_NOUNS = {"country", "nation"}
+BLOC_NOUNS = {"bloc", "body", "alliance", "organization", "organisation", "union", "coalition",
+              "grouping", "organ"}  # "the regional body", "the bloc": the organisation just named
+COUNTS = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5}
 REGIME_NOUNS = {"regime", "government", "administration", "camp", "junta", "cabinet"}
 LEADER_OFFICES = {"head_of_state", "head_of_government"}
 WINDOW = 2  # sentences back
@@ -134,6 +138,48 @@ def _pair(doc: Doc, idx: _Doc, pool: list[Cand]) -> list[Cand]:
     return []
 
 
+def _count(t: Token) -> int:
+    """How many parties "both countries", "the three nations" names (0: no count)."""
+    for d in t.children:
+        if d.lower_ == "both":
+            return 2
+        if d.dep_ == "nummod" and d.lower_ in COUNTS:
+            return COUNTS[d.lower_]
+    return 0
+
+
+def _definite(t: Token) -> bool:
+    """"the bloc", "the regional body": "the" and nothing but common adjectives before the
+    noun ("the Western bloc" is another, vague group)."""
+    lefts = list(t.lefts)
+    return bool(lefts) and lefts[0].lower_ == "the" and all(
+        d.pos_ == "ADJ" and d.dep_ == "amod" and d.text.islower() for d in lefts[1:])
+
+
+def _salient_bloc(history: list[Cand], k: int) -> Cand | None:
+    """The organisation "the bloc" means: the one the story has named most so far (the
+    latest on a tie), not merely the latest one named."""
+    seen = [c for c in history if c.j <= k and c.actor.kind == "igo" and c.actor.code]
+    if not seen:
+        return None
+    counts = Counter(c.actor.code for c in seen)
+    top = max(counts.values())
+    return next(c for c in reversed(seen) if counts[c.actor.code] == top)
+
+
+def _several(doc: Doc, pool: list[Cand], n: int) -> list[Cand]:
+    """The n states "the three nations" refers to: the latest coordinated list of n states."""
+    states = [c for c in pool if c.actor.kind == "state"]
+    for last in reversed(states):
+        root = doc[last.j - 1]
+        while root.dep_ == "conj":
+            root = root.head
+        members = [c for c in states if doc[c.j - 1].i == root.i or doc[c.j - 1] in root.conjuncts]
+        if len({c.actor.code for c in members}) == n:
+            return members
+    return []
+
+
 def _plural(doc: Doc, pool: list[Cand], best: Cand | None) -> list[Cand]:
     """`best` with its coordinated actors, when they make a plural ("Mexico and Canada",
     "the Gulf states"); empty when `best` is one singular actor."""
@@ -194,7 +240,7 @@ def resolve_coref(doc: Doc, cands: list[Cand], article: Article) -> list[Cand]:
             continue
         low = t.lower_
         if not (low in PERSON_PRON or low in IT_PRON or low in THEY_PRON or low in PAIR_NOUNS
-                or low in SINGLE_NOUNS or low in REGIME_NOUNS):
+                or low in SINGLE_NOUNS or low in REGIME_NOUNS or low in BLOC_NOUNS):
             continue
         pool = idx.window(history, t.i)
         new: list[Cand] = []
@@ -224,13 +270,14 @@ def resolve_coref(doc: Doc, cands: list[Cand], article: Article) -> list[Cand]:
                 if c.actor.code not in done:
                     done.add(c.actor.code)
                     new.append(cand(doc, t.i, t.i + 1, c.actor, "pronoun"))
-        elif low in PAIR_NOUNS and any(
-            d.lower_ == "both" or (d.lower_ in ("two", "2") and d.dep_ == "nummod")
-            for d in t.children
-        ):
+        elif low in PAIR_NOUNS and (n := _count(t)):
             start = min(d.i for d in t.children if d.i < t.i)
-            pair = _pair(doc, idx, pool)
-            new = [cand(doc, start, t.i + 1, c.actor, "coref") for c in pair]
+            group = _pair(doc, idx, pool) if n == 2 else _several(doc, pool, n)
+            new = [cand(doc, start, t.i + 1, c.actor, "coref") for c in group]
+        elif low in BLOC_NOUNS and t.tag_ == "NN" and _definite(t):
+            best = _salient_bloc(history, t.i)
+            if best:
+                new = [cand(doc, min(d.i for d in t.lefts), t.i + 1, best.actor, "coref")]
         elif low in SINGLE_NOUNS and t.tag_ == "NN" and [d.lower_ for d in t.lefts] == ["the"]:
             best = _prefer(doc, idx, [c for c in pool if c.actor.kind == "state"], t.i)
             if best:
