@@ -493,3 +493,10 @@ def test_curbing_a_flow_coerces_no_one_but_curbing_a_party_does():
     assert not find(code("Mexico has made strides in curbing the flow of fentanyl into the "
                          "United States."), "COERCE")
     assert find(code("Russia restricted Ukraine's access to the port."), "COERCE", "RUS", "UKR")
+
+
+def test_a_state_telling_of_armed_men_killed_tells_its_own_deed():
+    events = code("Baloch Liberation Army militants attacked a train in Pakistan on Tuesday. "
+                  "The Pakistani military said 16 militants of the group had been killed.")
+    hit = find(events, "ASSAULT", "PAK", "BLA")
+    assert hit and any(c.by == "PAK" and c.stance == "asserts" for e in hit for c in e.claims)

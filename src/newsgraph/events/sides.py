@@ -90,11 +90,16 @@ def _stateless(e: Event) -> Event:
                    confidence=round(conf, 3))
 
 
-def _settle(e: Event, setting: str | None) -> Event | None:
+def _settle(e: Event, setting: str | None, groups: frozenset[str] = frozenset()) -> Event | None:
     vocab = _vocab()
     source, target = e.source, e.target
     source_text, target_text = e.source_text, e.target_text
     conf = e.confidence
+    if not source and not source_text and e.type == "ASSAULT" and target and set(target) <= groups:
+        # "the military said 30 militants were killed": a state telling of armed men killed
+        # by unnamed hands tells its own deed (GUIDELINES rule 13)
+        told = (_voice(c, setting) for c in e.claims)
+        source = tuple(dict.fromkeys(c.by for c in told if c.by and c.by not in groups))
     unresolved = False  # a side names something no actor code stands for
     left_place = False
     if not source and setting and e.type in vocab["crowd_types"] \
@@ -170,9 +175,12 @@ def _voice(c: Claim, setting: str | None) -> Claim:
 def settle(events: list[Event], doc: AnnotatedDoc) -> list[Event]:
     setting = setting_state(doc)
     stateless = not any(m.actor.kind == "state" and m.actor.code for m in doc.mentions)
+    groups = frozenset(m.actor.code for m in doc.mentions
+                       if m.actor.kind == "group" and m.actor.code)
     out = []
     for e in events:
-        settled = _stateless(e) if stateless and e.type in STATELESS_TYPES else _settle(e, setting)
+        settled = (_stateless(e) if stateless and e.type in STATELESS_TYPES
+                   else _settle(e, setting, groups))
         if settled is not None:
             out.append(settled)
     return _without_faceless_repeats(out)
