@@ -262,13 +262,18 @@ def search(conn: sqlite3.Connection, query: str, limit: int,
     if not ranked:
         return []
     # The page's snippets in one query (one per row costs 8 times more), then in rank order.
+    # FTS5 walks the matches once over the page's span of row numbers (handing it `rowid IN`
+    # would restart the match at each row: 2.5 times the cost); the `+` keeps the IN a
+    # plain filter, tested before any snippet is made.
+    nums = [num for num, _ in ranked]
     rows = {r["num"]: r for r in conn.execute(
         "SELECT a.num, a.doc_id, a.name, a.title, a.published, a.outlet,"
         " snippet(articles_fts, 1, char(2), char(3), ' … ', 16) AS snippet,"
         " (SELECT count(*) FROM events e WHERE e.doc_id = a.doc_id) AS events"
         " FROM articles_fts JOIN articles a ON a.num = articles_fts.rowid"
-        f" WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({','.join('?' * len(ranked))})",
-        [query, *(num for num, _ in ranked)])}
+        " WHERE articles_fts MATCH ? AND articles_fts.rowid BETWEEN ? AND ?"
+        f" AND +articles_fts.rowid IN ({','.join('?' * len(nums))})",
+        [query, min(nums), max(nums), *nums])}
     return [_hit(rows[num], rank) for num, rank in ranked if num in rows]
 
 
