@@ -4,21 +4,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Locks with hashes: requirements.lock (the package), requirements-dev.lock (+ [dev]). Both
-# hold the build backend, so the project installs with no unhashed download and no pip upgrade.
+# hold the build backend, so the project installs with no unhashed download; requirements-pip.lock
+# pins the installer that reads them (see requirements-pip.txt).
 LOCK := requirements-dev.lock
 UV_COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
 	--python-platform x86_64-unknown-linux-gnu pyproject.toml requirements-build.txt
 
 .PHONY: demo serve test eval bench bench-ray lint clean lock check-install
 
-$(STAMP): pyproject.toml $(LOCK)
+$(STAMP): pyproject.toml $(LOCK) requirements-pip.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install -q --require-hashes -r requirements-pip.lock
 	$(BIN)/pip install -q --require-hashes -r $(LOCK)
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 # Re-resolve after changing pyproject.toml (a new extra: add `--extra NAME` to a lock line).
 lock:
+	$(BIN)/uv pip compile --quiet --generate-hashes requirements-pip.txt -o requirements-pip.lock
 	$(UV_COMPILE) --extra dev -o requirements-dev.lock
 	$(UV_COMPILE) -c requirements-dev.lock -o requirements.lock
 	$(UV_COMPILE) --extra dev --extra ray -c requirements-dev.lock -o requirements-ray.lock

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from test_events_coder import code, find
-
 from newsgraph.headings import break_run_in_headings
+from test_events_coder import code, find
 
 FLAT = ("The spokesman said the talks had failed. International reaction A spokesperson for "
         "the French foreign ministry condemned Russia on Friday.")
