@@ -4,24 +4,25 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Locks with hashes: requirements.lock (the package), requirements-dev.lock (+ [dev]). Both
-# hold the build backend, so the project installs with no unhashed download; requirements-pip.lock
-# pins the installer that reads them (see requirements-pip.txt).
+# hold the build backend, so the project installs with no unhashed download. --no-deps: a lock is
+# the whole resolution; pip 23.2 (Python 3.11's own) re-resolving a dependency's extra (weasel's
+# smart-open[http]) takes the newest release outside the lock and refuses it. pip check proves
+# the lock complete.
 LOCK := requirements-dev.lock
 UV_COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
 	--python-platform x86_64-unknown-linux-gnu pyproject.toml requirements-build.txt
 
 .PHONY: demo serve test eval bench bench-ray lint clean lock check-install
 
-$(STAMP): pyproject.toml $(LOCK) requirements-pip.lock
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV) || python3 -m venv $(VENV)
-	$(BIN)/pip install -q --require-hashes -r requirements-pip.lock
-	$(BIN)/pip install -q --require-hashes -r $(LOCK)
+	$(BIN)/pip install -q --no-deps --require-hashes -r $(LOCK)
+	$(BIN)/pip check
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 # Re-resolve after changing pyproject.toml (a new extra: add `--extra NAME` to a lock line).
 lock:
-	$(BIN)/uv pip compile --quiet --generate-hashes requirements-pip.txt -o requirements-pip.lock
 	$(UV_COMPILE) --extra dev -o requirements-dev.lock
 	$(UV_COMPILE) -c requirements-dev.lock -o requirements.lock
 	$(UV_COMPILE) --extra dev --extra ray -c requirements-dev.lock -o requirements-ray.lock
@@ -42,7 +43,8 @@ serve: $(STAMP)
 # The Ray extra (requirements-ray.lock: dev + ray, same pins), so the Ray tests run too.
 RAY_STAMP := $(VENV)/.installed-ray
 $(RAY_STAMP): $(STAMP) requirements-ray.lock
-	$(BIN)/pip install -q --require-hashes -r requirements-ray.lock
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-ray.lock
+	$(BIN)/pip check
 	touch $(RAY_STAMP)
 
 test: $(STAMP) $(RAY_STAMP)
