@@ -169,3 +169,11 @@ def test_the_bloc_is_the_organisation_the_story_names_most():
     assert codes_at(ms, "The regional body") == {"ECOWAS"}
     west = mentions("NATO met in Brussels. Russia condemned the Western bloc for it.")
     assert not codes_at(west, "the Western bloc") - {None}
+
+
+def test_he_takes_a_state_named_inside_a_persons_title():
+    ms = mentions("The Afghan army chief said on Saturday his forces had killed 1,000 fighters.")
+    assert codes_at(ms, "his") == {"AFG"}
+    # a state beside a thing, not a person, gives "his" nothing
+    ms = mentions("The Afghan army convoy was hit. Officials said his forces had retreated.")
+    assert codes_at(ms, "his") == set()

@@ -500,3 +500,16 @@ def test_a_state_telling_of_armed_men_killed_tells_its_own_deed():
                   "The Pakistani military said 16 militants of the group had been killed.")
     hit = find(events, "ASSAULT", "PAK", "BLA")
     assert hit and any(c.by == "PAK" and c.stance == "asserts" for e in hit for c in e.claims)
+
+
+def test_a_part_of_a_named_group_takes_the_groups_code():
+    assert find(code("Kenyan troops killed 12 fighters affiliated with al-Shabab near the border."),
+                "ASSAULT", "KEN", "ALSHABAAB")
+    assert find(code("Police arrested three members of the Baloch Liberation Army in Quetta."),
+                "COERCE", "PAK", "BLA")
+    broke_up = code("The Moroccan counterterror agency broke up a terrorist cell linked to the "
+                    "Islamic State group.")
+    assert find(broke_up, "COERCE", "MAR", "ISIS") and not find(broke_up, "SANCTION")
+    # a state behind a militia is not the militia (GUIDELINES rule 15 is about groups)
+    assert not find(code("Israeli jets struck militias linked to Iran in eastern Syria."),
+                    "ASSAULT", "ISR", "IRN")

@@ -4,7 +4,9 @@
   (armed group or NGO) named in this or the two sentences before;
 - "the militants", "the insurgents" -> the most recent armed group there, else the story's only one;
 - bare "militants", "gunmen", "16 terrorists" -> the story's only armed group, when exactly one is
-  named anywhere in it (wire ledes say "militants" and name the group that claimed it later).
+  named anywhere in it (wire ledes say "militants" and name the group that claimed it later);
+- "a cell linked to the Islamic State group", "fighters loyal to al-Shabab", "members of the BLA"
+  -> that group (GUIDELINES rule 15: branches and affiliates take the group's code).
 
 A modifier naming someone else ("Afghan militants", "anti-Pakistan fighters", "IS fighters")
 leaves the phrase alone.
@@ -24,6 +26,12 @@ ATTACKERS = {"militant", "militants", "insurgent", "insurgents", "separatist", "
 DESCRIBING = {"militant", "insurgent", "separatist", "terrorist", "terror", "rebel", "armed",
               "jihadist", "extremist", "islamist", "outlawed", "banned", "proscribed", "militia"}
 WINDOW = 2
+# Parts of a group: the group named after them is theirs ("a cell of", "a branch linked to").
+PARTS = {"cell", "cells", "network", "networks", "ring", "branch", "branches", "wing", "unit",
+         "units", "affiliate", "affiliates", "offshoot", "member", "members", "operative",
+         "operatives", "commander", "commanders", "cadre", "cadres", "loyalist", "loyalists"}
+LINKING = {"linked", "affiliated", "tied", "allied", "connected", "loyal", "belonging",
+           "aligned", "associated"}
 
 
 def _modifiers(tok: Token) -> list[Token]:
@@ -40,6 +48,22 @@ def _other_named(tok: Token) -> bool:
     return False
 
 
+def _linked_group(tok: Token, nonstate: list[Cand]) -> Cand | None:
+    """The non-state group a part or member phrase is tied to by its own modifier."""
+    for c in tok.rights:
+        if c.dep_ in ("acl", "amod") and c.lower_ in LINKING:
+            heads = [p for p in c.children if p.dep_ in ("prep", "agent")]
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            heads = [c]
+        else:
+            continue
+        span = {t.i for p in heads for o in p.children if o.dep_ == "pobj" for t in o.subtree}
+        hits = [n for n in nonstate if n.i in span]
+        if hits:
+            return hits[0]
+    return None
+
+
 def armed_mentions(doc: Doc, cands: list[Cand], owner: set[int], sent: list[int]) -> list[Cand]:
     """New mentions for group descriptions; `sent`: token -> sentence number."""
     groups = [c for c in cands if c.actor.kind == "group" and c.actor.code]
@@ -51,7 +75,7 @@ def armed_mentions(doc: Doc, cands: list[Cand], owner: set[int], sent: list[int]
     for t in doc:
         low = t.lower_
         if t.i in owner or t.pos_ not in ("NOUN", "PROPN") or (
-                low not in GROUP_NOUNS and low not in ATTACKERS):
+                low not in GROUP_NOUNS and low not in ATTACKERS and low not in PARTS):
             continue
         if t.dep_ in ("compound", "amod") or any(c.i in owner for c in t.lefts):
             continue  # "its fighters", "Pakistan's militants": the owner says whose
@@ -59,8 +83,10 @@ def armed_mentions(doc: Doc, cands: list[Cand], owner: set[int], sent: list[int]
         definite = bool(dets & {"the", "this", "that"})
         recent = [c for c in (nonstate if low in GROUP_NOUNS else groups)
                   if c.j <= t.i and sent[t.i] - WINDOW <= sent[c.i] <= sent[t.i]]
-        found: Cand | None = None
-        if low in GROUP_NOUNS:
+        found = _linked_group(t, nonstate)
+        if found is not None or low in PARTS:
+            pass
+        elif low in GROUP_NOUNS:
             described = all(m.lower_ in DESCRIBING or m.dep_ == "det" for m in t.lefts
                             if m.dep_ != "punct")
             if definite and described and recent:

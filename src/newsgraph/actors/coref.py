@@ -93,6 +93,17 @@ def _person(doc: Doc, idx: _Doc, pool: list[Cand], k: int) -> Cand | None:
     return pool[-1]
 
 
+def _names_a_person(doc: Doc, c: Cand, persons: set[str]) -> bool:
+    """"The Afghan army chief", "Pakistan's foreign minister": a state mention inside a phrase
+    headed by a person noun stands for that person."""
+    head = doc[c.j - 1]
+    while head.dep_ in ("amod", "compound", "poss", "nmod") and head.head.i > head.i:
+        head = head.head
+        if head.lower_ in persons or head.lemma_.lower() in persons:
+            return True
+    return False
+
+
 def _verb_of(tok: Token) -> Token:
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
@@ -245,8 +256,8 @@ def resolve_coref(doc: Doc, cands: list[Cand], article: Article) -> list[Cand]:
         pool = idx.window(history, t.i)
         new: list[Cand] = []
         if t.pos_ == "PRON" and low in PERSON_PRON:
-            best = _person(doc, idx, [c for c in pool if is_personal(doc, c, persons)
-                                      and c.actor.code], t.i)
+            best = _person(doc, idx, [c for c in pool if c.actor.code and (
+                is_personal(doc, c, persons) or _names_a_person(doc, c, persons))], t.i)
             if best:
                 new = [cand(doc, t.i, t.i + 1, best.actor, "pronoun")]
         elif t.pos_ == "PRON" and low in IT_PRON:

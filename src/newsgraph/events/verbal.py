@@ -65,6 +65,13 @@ def _particle(verb: Token) -> list[str]:
     return out
 
 
+def phrasal_sense(verb: Token) -> Sense | None:
+    """The hand lexicon's sense of a verb with its particle ("broke up a cell", "rounded up")."""
+    lemma = verb.lemma_.lower()
+    found = (hand_verbs().get(f"{lemma} {c.lower_}") for c in verb.children if c.dep_ == "prt")
+    return next((senses[0] for senses in found if senses), None)
+
+
 def idiom_sense(verb: Token) -> Sense | None:
     """The sense of a verb with its object or prepositional object ("took to the streets",
     "burnt an effigy"), when the pair is an idiom."""
