@@ -513,3 +513,21 @@ def test_a_part_of_a_named_group_takes_the_groups_code():
     # a state behind a militia is not the militia (GUIDELINES rule 15 is about groups)
     assert not find(code("Israeli jets struck militias linked to Iran in eastern Syria."),
                     "ASSAULT", "ISR", "IRN")
+
+
+def test_an_ultimatum_is_a_threat_to_whom_it_is_given():
+    assert find(code("Kenya had given the U.N. Refugee Agency 14 days to present a plan to close "
+                     "the camps."), "THREATEN", "KEN", "UN")
+    assert find(code("Russia issued an ultimatum to Ukraine."), "THREATEN", "RUS", "UKR")
+    # giving days to something else is no ultimatum
+    assert not find(code("Kenya gave the U.N. Refugee Agency two trucks."), "THREATEN")
+
+
+def test_an_armed_groups_demand_over_hostages_is_addressed_to_the_state_it_fights():
+    events = code("Baloch Liberation Army militants hijacked a train in Pakistan on Tuesday. "
+                  "Threatening to kill the hostages, the BLA demanded the release of political "
+                  "prisoners.")
+    assert find(events, "THREATEN", "BLA", "PAK") and find(events, "REQUEST", "BLA", "PAK")
+    # a state's own demand over prisoners is no dyad with itself
+    assert not find(code("Pakistan's government demanded the release of political prisoners."),
+                    "REQUEST", "PAK", "PAK")

@@ -19,7 +19,8 @@ from .offices import people, term_at
 PERSON_PRON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 IT_PRON = {"it", "its", "itself"}
 THEY_PRON = {"they", "them", "their", "theirs", "themselves"}
-EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "become", "take", "make", "mean", "matter"}
+EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "become", "take", "make", "mean", "matter",
+                   "stand"}  # "it stands to reason that"
 PAIR_NOUNS = {"countries", "nations", "sides", "states", "governments", "neighbours", "neighbors",
               "allies", "capitals", "parties"}
 SINGLE_NOUNS = {"country", "nation"}

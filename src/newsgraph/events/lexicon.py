@@ -90,7 +90,8 @@ def idioms() -> dict[tuple[str, str], Sense]:
     out = {}
     for key, spec in (_verbs().get("idioms") or {}).items():
         verb, word = key.split(" ", 1)
-        out[(verb, word)] = Sense(spec["type"], spec.get("mode"), "agent", "hand")
+        out[(verb, word)] = Sense(spec["type"], spec.get("mode"), spec.get("frame", "agent"),
+                                  "hand")
     return out
 
 

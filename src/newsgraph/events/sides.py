@@ -25,6 +25,9 @@ SCENE_TYPES = {"ASSAULT", "COERCE"}
 # Types that stay meaningful with no target: a state acting inside its own borders.
 DOMESTIC_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION"}
 SPEECH_ACTS = speech_acts()
+# An armed group's threat or demand over people of the state it fights ("threatening to kill
+# the hostages", "demanded the release of prisoners") is addressed to that state.
+GROUP_DEMANDS = {"THREATEN", "REQUEST"}
 STATELESS_TYPES = SCENE_TYPES | {"PROTEST"}  # what a snippet naming no state still reports
 TITLE_WEIGHT, LEAD_WEIGHT = 3, 2  # the headline and the lede say where a story is set
 
@@ -123,7 +126,8 @@ def _settle(e: Event, setting: str | None, groups: frozenset[str] = frozenset())
             conf *= side_factor("vague_source")
     if not target and target_text:
         head = _head(target_text)
-        if e.type in SCENE_TYPES and head in vocab["victim_heads"] and setting:
+        demand = e.type in GROUP_DEMANDS and bool(source) and set(source) <= groups
+        if (e.type in SCENE_TYPES or demand) and head in vocab["victim_heads"] and setting:
             domestic = setting in source  # the words go: null is the coder's reading
             target, target_text = ((), None) if domestic else ((setting,), target_text)
             conf *= side_factor("domestic" if domestic else "scene_target")
