@@ -254,6 +254,13 @@ def measure_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def doer_nouns() -> frozenset[str]:
+    """Plural nouns of people who act ("rebels", "protesters"): the actors' own list."""
+    from ..actors.dictionary import sector_vocab
+    return frozenset(str(w) for w in sector_vocab()["unknown_agents"])
+
+
+@lru_cache(maxsize=1)
 def time_words() -> frozenset[str]:
     return frozenset(_verbs().get("time_words", []))
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import Mention
-from .lexicon import measure_nouns
+from .lexicon import doer_nouns, measure_nouns
 
 SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 RELATIVE = {"which", "who", "that", "whom", "whose"}
@@ -281,6 +281,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             return subject_of(head.head, depth + 1)
         if verb.dep_ == "acl" and head.dep_ == "dobj":
+            if head.lower_ in doer_nouns() and not any(
+                    t.is_punct for t in verb.doc[head.i + 1:verb.i]):
+                return head  # "aiding rebels fighting the president": the rebels fight
             # parser hangs ", pressing X to ..." on the object: "voiced concerns, pressing"
             return subject_of(head.head, depth + 1)
     return None
