@@ -541,3 +541,23 @@ def test_a_participle_right_after_a_doer_noun_is_that_nouns_deed():
     # after a comma the participle is the main clause's subject's again
     assert find(code("Iran voiced concerns, pressing Russia to halt the offensive."),
                 "REQUEST", "IRN", "RUS")
+
+
+def test_a_reaction_to_a_document_answers_its_author():
+    events = code("The U.S. House of Representatives passed a resolution on Pakistan's election. "
+                  "Pakistan's government promptly rejected the resolution on Wednesday.")
+    assert find(events, "REJECT", "PAK", "USA")
+    events = code("A recent resolution in the U.S. Congress called for a probe. "
+                  "Pakistan's foreign ministry rejected the resolution.")
+    assert find(events, "REJECT", "PAK", "USA")
+    # an indefinite document is a new one, not the one told before
+    events = code("The U.S. House of Representatives passed a resolution on Pakistan. "
+                  "Pakistan's government rejected a resolution on trade.")
+    assert not find(events, "REJECT", "PAK", "USA")
+
+
+def test_a_month_in_a_date_is_no_march():
+    events = code("On 9 March, M23 rebels seized the town of Rubaya after government troops "
+                  "withdrew.", min_confidence=0)
+    assert not find(events, "PROTEST")
+    assert find(code("Thousands of people marched in Kinshasa on Monday."), "PROTEST")

@@ -14,9 +14,10 @@ import pytest
 from newsgraph.evaluate.notes import read_notes, score, top_type
 
 NOTES = Path(__file__).parent / "data" / "notes.yaml"
+# Lowered once, honestly: "On 9 March" had coded a PROTEST ("march") in 11 notes.
 FLOORS = {
-    "build": {"with_event": 0.89, "macro_f1": 0.70},
-    "check": {"with_event": 0.77, "macro_f1": 0.39},
+    "build": {"with_event": 0.87, "macro_f1": 0.72},
+    "check": {"with_event": 0.73, "macro_f1": 0.41},
 }
 
 

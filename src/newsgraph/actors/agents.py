@@ -22,6 +22,14 @@ from .setting import Setting, foreign_modifiers, own_agent_verbs, state_agents
 NAMED = {"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"}
 MODIFIERS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}
 TITLES = {"president": "president", "prime minister": "prime minister", "premier": "premier"}
+GOVERNING = {"ruling", "governing"}  # "ruling coalition lawmakers" are the state's own
+
+
+def _foreign(c: Token) -> bool:
+    if c.lower_ not in foreign_modifiers() and c.lemma_.lower() not in foreign_modifiers():
+        return False
+    before = c.doc[c.i - 1].lower_ if c.i > 0 else ""
+    return before not in GOVERNING and not any(g.lower_ in GOVERNING for g in c.lefts)
 
 
 def _blocked(tok: Token, depth: int = 0, name_from: int | None = None) -> bool:
@@ -29,13 +37,13 @@ def _blocked(tok: Token, depth: int = 0, name_from: int | None = None) -> bool:
     `name_from` on) are not modifiers."""
     for c in tok.children:
         if name_from is not None and name_from <= c.i < tok.i:
-            if c.lower_ in foreign_modifiers():
+            if _foreign(c):
                 return True
             continue
         if c.i < tok.i and c.dep_ in MODIFIERS:
             if c.dep_ == "poss" or c.pos_ == "PROPN" or c.ent_type_ in NAMED:
                 return True
-            if c.lower_ in foreign_modifiers() or c.lemma_.lower() in foreign_modifiers():
+            if _foreign(c):
                 return True
             if depth < 1 and _blocked(c, depth + 1):
                 return True

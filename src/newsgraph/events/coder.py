@@ -11,6 +11,7 @@ from .attribution import REPORT_NOUNS, attribution_of, claimant_phrase
 from .blame import whereabouts
 from .confidence import confidence
 from .dates import resolve
+from .documents import authors_in, document_target
 from .frames import Frame
 from .implied import (
     imposition,
@@ -83,6 +84,7 @@ class Discourse:
     named: dict[str, Event] = field(default_factory=dict)  # latest material event by trigger
     attacks: list[Event] = field(default_factory=list)  # every attack told so far
     authors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event noun -> its source
+    documents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # document -> author
 
 
 def _date(frame: Frame, sent: Span, published: str | None) -> tuple[str | None, str | None]:
@@ -236,7 +238,7 @@ def sentence_frames(sent: Span, index: MentionIndex) -> list[Frame]:
     frames += [f for tok in sent if tok.pos_ in ("VERB", "AUX")
                for f in [obligation(tok, index)] if f is not None
                and f.trigger.i not in demanded]
-    return frames
+    return [f for f in frames if f.trigger.ent_type_ not in ("DATE", "TIME")]  # "On March 24"
 
 
 def _past_event_noun(frame: Frame, sent: Span, index: MentionIndex) -> None:
@@ -324,6 +326,7 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
         deed_doer(f, frames)
         if not f.source:
             _told_author(f, memory)
+        document_target(f, memory.documents)
         if f.denial and not f.target:
             earlier = [g for g in frames if g.type == "ACCUSE" and g.source
                        and g.trigger.i < f.trigger.i]
@@ -385,6 +388,7 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
     memory.attacks += [ev for ev in events if ev.type == "ASSAULT" and ev.source]
     memory.authors.update({_noun_lemma(f.trigger): ev.source for f, ev in by_frame
                            if f.trigger.pos_ == "NOUN" and ev.source})
+    memory.documents.update(authors_in(sent, index))
     return events
 
 

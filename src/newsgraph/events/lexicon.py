@@ -254,6 +254,16 @@ def measure_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def authored_nouns() -> frozenset[str]:
+    return frozenset(_nouns().get("authored", []))
+
+
+@lru_cache(maxsize=1)
+def issuing_verbs() -> frozenset[str]:
+    return frozenset(_nouns().get("issuing_verbs", []))
+
+
+@lru_cache(maxsize=1)
 def doer_nouns() -> frozenset[str]:
     """Plural nouns of people who act ("rebels", "protesters"): the actors' own list."""
     from ..actors.dictionary import sector_vocab
