@@ -561,3 +561,12 @@ def test_a_month_in_a_date_is_no_march():
                   "withdrew.", min_confidence=0)
     assert not find(events, "PROTEST")
     assert find(code("Thousands of people marched in Kinshasa on Monday."), "PROTEST")
+
+
+def test_a_hyphenated_protest_noun_and_a_withdrawal_from_ones_own_camp():
+    assert find(code("Around 300 farmers held a sit-in outside the district office in Sirsa, "
+                     "India."), "PROTEST")
+    assert find(code("UN peacekeepers withdrew from their camp in Ber and handed it over to "
+                     "the Malian army."), "RETREAT", "UN")
+    # a pronoun back to the source is still no target of anything else
+    assert not code("Russia said it would defend itself.")

@@ -343,7 +343,10 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
             continue  # "should discontinue its cooperation with X": a pair reading too weak
         if f.target.mentions and all(m.via in ("pronoun", "coref") for m in f.target.mentions) \
                 and set(ev.target) <= set(ev.source):
-            continue  # "defend itself", "agreed to it": a pronoun back to the source
+            place = _place_left(f) if ev.type == "RETREAT" else None
+            if place is None:
+                continue  # "defend itself", "agreed to it": a pronoun back to the source
+            ev = replace(ev, target=(), target_text=place)  # "withdrew from their camp"
         if ev.mode == "clash" and fights_a_thing(f.trigger, index):
             continue  # "battled blazes in Canada", "fight corruption": no opponent
         by_frame += [(f, e) for e in _per_item(ev, f)]
@@ -390,6 +393,14 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
                            if f.trigger.pos_ == "NOUN" and ev.source})
     memory.documents.update(authors_in(sent, index))
     return events
+
+
+def _place_left(frame: Frame) -> str | None:
+    """"withdrew from their camp": the place phrase whose owner is the one withdrawing."""
+    for prep, obj in preps(frame.trigger):
+        if prep in ("from", "out") and child(obj, "poss") is not None:
+            return obj.doc[obj.left_edge.i:obj.i + 1].text
+    return None
 
 
 def _noun_lemma(noun: Token) -> str:

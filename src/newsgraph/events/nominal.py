@@ -105,9 +105,23 @@ def _acl_verb(np: Token) -> Token | None:
     return None
 
 
+def _hyphenated(t: Token) -> str:
+    """"sit-in", "go-slow" as the tokenizer splits them: sit - in."""
+    doc = t.doc
+    if t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 2].whitespace_ \
+            and not doc[t.i - 1].whitespace_:
+        return f"{doc[t.i - 2].lower_}-{t.lower_}"
+    return ""
+
+
+def _senses(t: Token) -> list:
+    return (noun_senses(t.lemma_.lower()) or noun_senses(t.lower_)
+            or noun_senses(_hyphenated(t)))
+
+
 def noun_frame(noun: Token, index: MentionIndex, reading: int = 0) -> Frame | None:
     lemma = noun.lemma_.lower()
-    senses = noun_senses(lemma) or noun_senses(noun.lower_)
+    senses = _senses(noun)
     if not senses:
         return _agent_noun_frame(noun, index)
     if reading >= len(senses):
@@ -266,8 +280,7 @@ def _agent_noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
 
 def noun_triggers(sent) -> list[Token]:
     return [t for t in sent if (t.pos_ in ("NOUN", "PROPN") or _gerund_noun(t)) and (
-        noun_senses(t.lemma_.lower()) or noun_senses(t.lower_)
-        or t.lemma_.lower() in agent_nouns())]
+        _senses(t) or t.lemma_.lower() in agent_nouns())]
 
 
 def _labour_strike(noun: Token, np: Token, above: Token | None) -> bool:
