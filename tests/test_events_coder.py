@@ -570,3 +570,14 @@ def test_a_hyphenated_protest_noun_and_a_withdrawal_from_ones_own_camp():
                      "the Malian army."), "RETREAT", "UN")
     # a pronoun back to the source is still no target of anything else
     assert not code("Russia said it would defend itself.")
+
+
+def test_parties_coordinated_in_the_subject_of_an_agreement_are_its_two_sides():
+    assert find(code("Ukraine and Russia agreed to exchange prisoners."), "AGREE", "UKR", "RUS")
+    assert find(code("Saudi Arabia and Iran agreed to reopen their embassies within two months."),
+                "AGREE", "SAU", "IRN")
+    assert find(code("Kenya and Somalia concluded an accord on refugee returns."),
+                "AGREE", "KEN", "SOM")
+    # a dictionary-only verb does not pair them
+    assert not find(code("Sierra Leone and Algeria joined the call for a diplomatic resolution."),
+                    "CONSULT", "SLE", "DZA")

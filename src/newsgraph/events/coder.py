@@ -333,6 +333,7 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
             accusers = earlier[-1].source.codes if earlier else memory.accusers
             if accusers:
                 f.target = _fixed(accusers, f)
+        _split_parties(f)
         _own_target(f)
         if not _keep(f):
             continue
@@ -419,6 +420,23 @@ def _told_author(frame: Frame, memory: Discourse) -> None:
     codes = memory.authors.get(_noun_lemma(subj))
     if codes and not set(codes) & set(frame.target.codes):
         frame.source = Actors((), frame.source.text, codes)
+
+
+def _split_parties(frame: Frame) -> None:
+    """"Ukraine and Russia agreed to exchange prisoners": a mutual act whose subject names
+    both parties and whose object names none is between the first and the others."""
+    back = frame.target.mentions and all(m.via in ("pronoun", "coref") for m in
+                                         frame.target.mentions) and set(
+        frame.target.codes) <= set(frame.source.codes)  # "... to patrol their border"
+    if frame.type not in MUTUAL or frame.sense.source != "hand" or (
+            frame.target.codes and not back) or frame.source.fixed:
+        return  # a dictionary-only verb ("joined the call") is too weak to pair them
+    first, *rest = frame.source.mentions or [None]
+    others = [m for m in rest if m.actor.code and m.actor.code != first.actor.code]
+    if first is None or not first.actor.code or not others:
+        return
+    frame.source = Actors((first,), first.text)
+    frame.target = Actors(tuple(others), " ".join(dict.fromkeys(m.text for m in others)))
 
 
 def _own_target(frame: Frame) -> None:
