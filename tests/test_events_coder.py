@@ -581,3 +581,8 @@ def test_parties_coordinated_in_the_subject_of_an_agreement_are_its_two_sides():
     # a dictionary-only verb does not pair them
     assert not find(code("Sierra Leone and Algeria joined the call for a diplomatic resolution."),
                     "CONSULT", "SLE", "DZA")
+
+
+def test_an_event_noun_naming_the_kind_of_another_is_no_event_of_its_own():
+    events = code("Russia and Iran signed a strategic partnership treaty.")
+    assert find(events, "AGREE", "RUS", "IRN") and not find(events, "COOPERATE")

@@ -280,7 +280,14 @@ def _agent_noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
 
 def noun_triggers(sent) -> list[Token]:
     return [t for t in sent if (t.pos_ in ("NOUN", "PROPN") or _gerund_noun(t)) and (
-        _senses(t) or t.lemma_.lower() in agent_nouns())]
+        _senses(t) or t.lemma_.lower() in agent_nouns()) and not _names_another(t)]
+
+
+def _names_another(t: Token) -> bool:
+    """"a ceasefire deal", "a partnership treaty": an event noun naming the kind of another
+    event noun is that one's modifier, not an event of its own."""
+    return t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "NOUN" \
+        and bool(_senses(t.head))
 
 
 def _labour_strike(noun: Token, np: Token, above: Token | None) -> bool:
