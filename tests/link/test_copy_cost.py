@@ -106,3 +106,30 @@ def test_near_copies_are_each_compared_with_one_member_of_the_cluster(tmp_path):
     conn = store.connect(tmp_path / "s.db", create=False)
     assert conn.execute("SELECT count(*) FROM copy_edges").fetchone()[0] == 59
     assert conn.execute("SELECT count(DISTINCT copy_of) FROM copies").fetchone()[0] == 1
+
+
+def test_an_exact_copy_takes_its_twins_signature_as_hashed_afresh(tmp_path):
+    # A copy's MinHash is read from its twin instead of hashed again: it must be the
+    # bytes hashing its own body gives, or a later relink would index it elsewhere.
+    from newsgraph.link.shingles import minhash, shingles, to_blob
+
+    link_costs(tmp_path / "s.db", 3)
+    conn = store.connect(tmp_path / "s.db", create=False)
+    sigs = conn.execute("SELECT minhash, shingles FROM doc_signatures").fetchall()
+    assert len(sigs) == 3
+    assert {(s[0], s[1]) for s in sigs} == {(to_blob(minhash(shingles(STORY))),
+                                             len(shingles(STORY)))}
+
+
+def test_a_twin_without_a_signature_still_gives_its_cluster(tmp_path):
+    # The twin's signature gone (as if written by an older linker): the copy hashes its
+    # own body and joins the twin's cluster all the same.
+    conn = store.connect(tmp_path / "s.db")
+    first, second = copy(0), copy(1)
+    store.add_document(conn, *first)
+    link.link_document(conn, first[0].id)
+    conn.execute("DELETE FROM doc_signatures")
+    store.add_document(conn, *second)
+    link.link_document(conn, second[0].id)
+    assert [r[0] for r in conn.execute("SELECT doc_id FROM doc_signatures")] == [second[0].id]
+    assert conn.execute("SELECT count(*) FROM copies").fetchone()[0] == 1

@@ -120,16 +120,24 @@ def parse_date(
     languages to try in order (a short line's own language is often unsure). `base` anchors
     relative expressions; None means there is no anchor, so they give no date. `order` reads
     an ambiguous slashed date ("03/04/2025")."""
-    today = today or date.today()
-    langs = lang if isinstance(lang, list) else [lang]
-    text = ascii_digits(text)
+    langs = tuple(lang) if isinstance(lang, list) else (lang,)
+    return _first_date(ascii_digits(text), langs, base, today or date.today(), order)
+
+
+# A pure function of its arguments (today's date among them), and date lines recur: every
+# page of a site's day carries the same one, every copy of a story its dateline. So each
+# is read once per process instead of through dateparser again.
+@lru_cache(maxsize=8192)
+def _first_date(text: str, langs: tuple[str | None, ...], base: datetime | None, today: date,
+                order: str) -> str | None:
     for found in _candidates(text, langs, base, order):
         if date(_vocab()["min_year"], 1, 1) <= found <= today:
             return found.isoformat()
     return None
 
 
-def _candidates(text: str, langs: list[str | None], base: datetime | None, order: str):
+def _candidates(text: str, langs: tuple[str | None, ...], base: datetime | None,
+                order: str):
     m = _ISO.search(text)
     if m:
         d = _safe_date(int(m[1]), int(m[3]), int(m[4]))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from newsgraph.clean import vocab
 
@@ -72,11 +73,20 @@ def stop_density(words: list[str]) -> float:
 
 
 def features(i: int, raw: str) -> Line:
+    line = _features(raw)
+    return line if line.i == i else replace(line, i=i)
+
+
+# A line's features and class depend on its text alone, and a feed repeats lines: a site's
+# furniture on every page, a syndicated story's paragraphs in every copy. So each distinct
+# line is measured once per process (a few MB at most; Line is frozen, safe to share).
+@lru_cache(maxsize=8192)
+def _features(raw: str) -> Line:
     text = " ".join(raw.split())
     words = _WORD.findall(text)
     no_space = len(_NO_SPACE.findall(text)) > 0.3 * max(1, len(text.replace(" ", "")))
     caps = sum(w[0].isupper() for w in words) / len(words) if words else 0.0
-    line = Line(i, text, raw, len(text), len(words),
+    line = Line(0, text, raw, len(text), len(words),
                 stop_density(words), caps, no_space, label="short")
     why = bad_reason(line)
     if why:

@@ -29,18 +29,20 @@ def link_copies(conn: sqlite3.Connection, doc_id: str, body: str) -> set[str]:
     """Index `doc_id` and record its copies; returns the documents whose root changed."""
     cfg = params()["copies"]
     sh = shingles(body)
-    mh = minhash(sh)
-    conn.execute("INSERT OR REPLACE INTO doc_signatures(doc_id, minhash, shingles) VALUES (?,?,?)",
-                 (doc_id, to_blob(mh), len(sh)))
-    if len(sh) < cfg["min_shingles"]:
-        return set()
-    twin = _twin(conn, doc_id, sh)
+    twin = _twin(conn, doc_id, sh) if len(sh) >= cfg["min_shingles"] else None
+    mh = None
+    if twin is None or not _copy_signature(conn, doc_id, twin, len(sh)):
+        mh = minhash(sh)
+        conn.execute("INSERT OR REPLACE INTO doc_signatures(doc_id, minhash, shingles)"
+                     " VALUES (?,?,?)", (doc_id, to_blob(mh), len(sh)))
     if twin is not None:
         # The same shingles as a stored document: the same candidates and containments,
         # so exactly its cluster. It stays out of the bands (its twin already leads there),
         # so the 900th copy of a wire story costs what the 2nd does.
         _edge(conn, doc_id, twin, 1.0)
         return _join(conn, doc_id, [twin])
+    if mh is None or len(sh) < cfg["min_shingles"]:
+        return set()
     keys = buckets(mh)
     # One primary-key lookup per band, in one statement (a row-value IN list would scan).
     lookups = " UNION ".join(["SELECT doc_id FROM lsh_bands WHERE band = ? AND bucket = ?"]
@@ -73,6 +75,18 @@ def _twin(conn: sqlite3.Connection, doc_id: str, sh: set[str]) -> str | None:
     conn.execute("INSERT OR IGNORE INTO lsh_bands(band, bucket, doc_id) VALUES (?,?,?)",
                  (EXACT_BAND, fp, doc_id))
     return None
+
+
+def _copy_signature(conn: sqlite3.Connection, doc_id: str, twin: str, n: int) -> bool:
+    """Store `twin`'s MinHash signature as `doc_id`'s: the same shingle set hashes to the
+    same signature, and hashing it again (a SHA-1 per shingle) was most of a copy's cost.
+    False, storing nothing, when the twin has no signature of the configured size."""
+    row = conn.execute("SELECT minhash FROM doc_signatures WHERE doc_id = ?", (twin,)).fetchone()
+    if row is None or len(row[0]) != 4 * params()["copies"]["num_perm"]:  # to_blob: uint32s
+        return False
+    conn.execute("INSERT OR REPLACE INTO doc_signatures(doc_id, minhash, shingles) VALUES (?,?,?)",
+                 (doc_id, row[0], n))
+    return True
 
 
 def _confirmed(conn: sqlite3.Connection, doc_id: str, mine: np.ndarray,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -31,6 +31,9 @@ def stem(word: str) -> str:
     return w
 
 
+# A pure function of its arguments: every copy of a report has the same evidence sentence
+# and actor spans, so its words are stemmed once (a frozenset is safe to share).
+@lru_cache(maxsize=20_000)
 def deed_words(sentence: str, actor_spans: tuple[tuple[int, int], ...] = ()) -> frozenset[str]:
     """Stems of the sentence's words that are not generic and not inside an actor
     mention (`actor_spans`: offsets into the sentence)."""
