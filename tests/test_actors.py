@@ -359,3 +359,10 @@ def test_plv_marked_actors_are_found():
     src, tgt = (hit[r][0] / hit[r][1] for r in ("source", "target"))
     print(f"\nPLV spans found: source {src:.3f}, target {tgt:.3f}")
     assert src >= 0.95 and tgt >= 0.85
+
+
+def test_a_name_after_a_groups_title_chain_is_that_groups():
+    text = "Iraq's intelligence service said it killed IS deputy caliph Abdallah Makki."
+    art = Article("t", "t", None, text, None, None, None, None, None)
+    found = {m.text: m.actor.code for m in find_mentions(english()(text), art)}
+    assert found.get("Abdallah Makki") == "ISIS"

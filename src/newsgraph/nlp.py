@@ -7,7 +7,8 @@ One thread, because the workers already fill the cores; when the thread count ca
 pinned, BLIS stays. NEWSGRAPH_BLAS=blis keeps thinc's default. The attribute ruler and
 the lemmatizer are replaced by `morph.Morph`, which gives the same annotation for a fifth
 of their cost; NEWSGRAPH_MORPH=0 keeps spaCy's. The lemmatizer learns the forms it gets wrong
-from lemma_fixes.py ("raped" is not "rap"). `stock()` is the pipeline as shipped.
+from lemma_fixes.py ("raped" is not "rap"), and acronyms spelt like words get a norm of their
+own (norms.py: "IS" is no verb). `stock()` is the pipeline as shipped.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ def english() -> Language:
     from .lemma_fixes import install as fix_lemmas
 
     fix_lemmas(nlp)
+    from .norms import install as set_norms
+
+    set_norms(nlp)
     if _numpy_blas():
         from thinc.api import NumpyOps
 

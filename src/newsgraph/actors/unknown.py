@@ -108,7 +108,7 @@ def _introduced(doc: Doc, i: int, j: int, owner: dict[int, Cand]) -> Cand | None
             break
     titles = {str(p) for p in sector_vocab()["persons"]}
     todo = [c for c in root.lefts if c.i < i and c.dep_ in ("compound", "amod", "poss", "nmod")]
-    for _ in range(2):  # the title's own modifiers ("journalist" <- "Guatemalan")
+    for _ in range(3):  # the title's modifiers ("journalist" <- "Guatemalan"; "IS deputy caliph")
         for t in list(todo):
             c = owner.get(t.i)
             if c is not None and c.actor.code and c.actor.kind in ("state", "group", "other"):
