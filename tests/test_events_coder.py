@@ -586,3 +586,13 @@ def test_parties_coordinated_in_the_subject_of_an_agreement_are_its_two_sides():
 def test_an_event_noun_naming_the_kind_of_another_is_no_event_of_its_own():
     events = code("Russia and Iran signed a strategic partnership treaty.")
     assert find(events, "AGREE", "RUS", "IRN") and not find(events, "COOPERATE")
+
+
+def test_the_sources_after_security_sources_are_the_states_voice():
+    told = ("The BLA attacked a train in Pakistan. According to security sources, 104 "
+            "passengers had been rescued. The sources said 16 terrorists had been killed.")
+    hit = find(code(told), "ASSAULT", "PAK", "BLA")
+    assert hit and any(c.by == "PAK" for e in hit for c in e.claims)
+    # bare "the sources" with no official sources before stay a vague report
+    vague = "The BLA attacked a train in Pakistan. The sources said 16 terrorists had been killed."
+    assert not find(code(vague), "ASSAULT", "PAK", "BLA")

@@ -46,7 +46,8 @@ def attribution_of(trigger: Token) -> Attribution | None:
         if tok.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") and head.pos_ in ("VERB", "AUX") \
                 and lemma in speech_stance():
             who = subject_of(head)
-            if who is not None and who.lower_ in VAGUE_SOURCES and not _official(who):
+            if who is not None and who.lower_ in VAGUE_SOURCES and not (
+                    _official(who) or _official_before(who)):
                 who = None
             return Attribution(who, speech_stance()[lemma], head)
         if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
@@ -82,6 +83,19 @@ def _official(tok: Token) -> bool:
     """"security sources", "government sources": the state speaking, not a vague report."""
     return any(c.lower_ in word_list("official_modifiers") for c in tok.children if c.dep_ in
                ("compound", "amod"))
+
+
+def _official_before(tok: Token) -> bool:
+    """"According to security sources, ... The sources said": "the sources" names the official
+    sources of the last two sentences again."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    sents = list(tok.doc.sents) if tok.doc.has_annotation("SENT_START") else []
+    here = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), None)
+    if here is None:
+        return False
+    before = (t for s in sents[max(here - 2, 0):here + 1] for t in s if t.i < tok.i)
+    return any(t.lower_ == tok.lower_ and _official(t) for t in before)
 
 
 def _own_speech_clause(tok: Token) -> bool:
