@@ -125,7 +125,7 @@ def test_negated_deed_in_reported_speech_is_denied():
 @pytest.mark.parametrize(("text", "modality"), [
     ("Russia could send troops to Belarus.", "hypothetical"),
     ("Australia plans to impose sanctions on Myanmar.", "future"),
-    ("Trump said he does not want to meet Kim Jong Un of North Korea.", "negated"),
+    ("Trump said he does not want to meet Kim Jong Un of North Korea.", "hypothetical"),
 ])
 def test_modality_lowers_confidence(text, modality):
     evs = [e for e in code(text, min_confidence=0) if e.modality == modality]
@@ -596,3 +596,14 @@ def test_the_sources_after_security_sources_are_the_states_voice():
     # bare "the sources" with no official sources before stay a vague report
     vague = "The BLA attacked a train in Pakistan. The sources said 16 terrorists had been killed."
     assert not find(code(vague), "ASSAULT", "PAK", "BLA")
+
+
+def test_talks_told_by_one_side_are_between_it_and_the_other():
+    events = code("Pakistan's finance minister said discussions with the International Monetary "
+                  "Fund to secure a new loan program are progressing well.")
+    hit = find(events, "CONSULT", "PAK", "UN")
+    # a party telling of its own talks is a claimant too (GUIDELINES rule 13)
+    assert hit and any(c.by == "PAK" for e in hit for c in e.claims)
+    # untold relations with two states are no talks between them
+    assert not find(code("Tariff decisions roiled relations with Canada and Mexico."),
+                    "COOPERATE", "CAN", "MEX")

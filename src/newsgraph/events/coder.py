@@ -62,7 +62,7 @@ MATERIAL_AID_THEMES = {"aid", "assistance", "support", "help", "equipment", "mon
                        "loan", "loans", "credit", "relief", "food", "supplies", "fuel", "package",
                        "bailout", "grant", "grants", "funding", "financing", "vaccines"}
 COOPERATIVE = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"}
-VERBAL = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATEN", "CONCEDE"}
+VERBAL = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN", "CONCEDE"}
 MATERIAL = {"AID", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
 SPEECH_ACTS = speech_acts()

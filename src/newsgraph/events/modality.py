@@ -60,7 +60,7 @@ def modality_of(trigger: Token) -> str:
             return "negated"  # "refused to send troops": the REJECT carries the event
         if tok.dep_ == "xcomp" and head.lemma_.lower() in modal_verbs():
             if _own(head) == "negated":
-                return "negated"  # "does not want to meet", "never planned to send"
+                return "hypothetical"  # "does not want to meet": an intent denied, no deed
             return modal_verbs()[head.lemma_.lower()]
         if tok.dep_ == "xcomp" and _requested(head) and tok.lemma_.lower() not in CESSATIVE:
             return "hypothetical"  # "urged Iran to stop" asserts; "urged X to respect" does not

@@ -7,6 +7,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+from .attribution import attribution_of
 from .frames import Frame
 from .lexicon import (
     Sense,
@@ -180,9 +181,13 @@ def noun_frame(noun: Token, index: MentionIndex, reading: int = 0) -> Frame | No
         if not between and owners and target and tprep == "with":
             pair = owners.mentions + target.mentions
         elif not pair and target and tprep == "with" and verb_above(np) is not None:
-            pair = actors_of(subject_of(verb_above(np)), index).mentions + target.mentions
+            subj = actors_of(subject_of(verb_above(np)), index).mentions
+            pair = subj + target.mentions if subj else ()  # "roiled relations with A and B"
         if not pair and verb is not None:
             pair = actors_of(subject_of(verb), index).mentions  # "A and B held talks"
+        if not pair and target and tprep == "with" and sense.type == "CONSULT" and (
+                teller := _speaker(np, index)):
+            pair = teller + target.mentions  # "X said talks with the IMF ..."
         codes = list(dict.fromkeys(m.actor.code or m.text for m in pair))
         if len(codes) < 2:
             return None
@@ -281,6 +286,15 @@ def _agent_noun_frame(noun: Token, index: MentionIndex) -> Frame | None:
 def noun_triggers(sent) -> list[Token]:
     return [t for t in sent if (t.pos_ in ("NOUN", "PROPN") or _gerund_noun(t)) and (
         _senses(t) or t.lemma_.lower() in agent_nouns()) and not _names_another(t)]
+
+
+def _speaker(np: Token, index: MentionIndex) -> tuple:
+    """The actors of whoever tells of the talks ("Pakistan's finance minister said discussions
+    with the IMF are progressing"): one party of talks told by one side."""
+    told = attribution_of(np)
+    if told is None or told.claimant is None:
+        return ()
+    return actors_of(told.claimant, index).mentions
 
 
 def _names_another(t: Token) -> bool:
