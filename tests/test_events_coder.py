@@ -607,3 +607,10 @@ def test_talks_told_by_one_side_are_between_it_and_the_other():
     # untold relations with two states are no talks between them
     assert not find(code("Tariff decisions roiled relations with Canada and Mexico."),
                     "COOPERATE", "CAN", "MEX")
+
+
+def test_two_parties_agreeing_together_is_an_agreement_not_support():
+    for text in ("Iran and Saudi Arabia agreed in March 2023 to restore ties.",
+                 "Ukraine and Poland reached a compromise on grain imports."):
+        events = code(text)
+        assert find(events, "AGREE") and not find(events, "SUPPORT"), text

@@ -276,7 +276,19 @@ def _retype(frame: Frame, sent: Span) -> None:
         return
     if {found[0], frame.type} <= YIELD:
         return
+    if frame.type == "AGREE" and found[0] == "SUPPORT" and _coordinated(sent.doc, frame):
+        return  # "Iran and Saudi Arabia agreed to restore ties": each agrees with the other
     frame.sense = Sense(found[0], None, frame.sense.frame, frame.sense.source)
+
+
+def _coordinated(doc, frame: Frame) -> bool:
+    """Source and target named together in one coordinated phrase ("A and B")."""
+    def root(m):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span.root if span is not None else None
+    a = [r for r in map(root, frame.source.mentions) if r is not None]
+    b = [r for r in map(root, frame.target.mentions) if r is not None]
+    return any(y in x.conjuncts for x in a for y in b)
 
 
 def _pair_frames(sent: Span, index: MentionIndex, frames: list[Frame]) -> list[Frame]:
