@@ -614,3 +614,15 @@ def test_two_parties_agreeing_together_is_an_agreement_not_support():
                  "Ukraine and Poland reached a compromise on grain imports."):
         events = code(text)
         assert find(events, "AGREE") and not find(events, "SUPPORT"), text
+
+
+def test_victims_in_a_named_place_are_that_places_state():
+    assert find(code("Israeli airstrikes killed 30 people in Gaza."), "ASSAULT", "ISR", "PSE")
+    # a named party stays the target whatever the place
+    assert find(code("Kenyan troops killed 12 al-Shabab fighters in Somalia."),
+                "ASSAULT", "KEN", "ALSHABAAB")
+
+
+def test_a_threat_names_whom_its_threatened_deed_would_hit():
+    assert find(code("Trump threatened to impose tariffs on Mexico."), "THREATEN", "USA", "MEX")
+

@@ -38,6 +38,11 @@ def _vocab() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in data.items()}
 
 
+def victim_heads() -> frozenset[str]:
+    """People and things an attack hits without naming an actor ("killed 30 people")."""
+    return _vocab()["victim_heads"]
+
+
 def _head(text: str | None) -> str:
     words = [w.strip(".,;:'\"()").casefold() for w in (text or "").split()]
     words = [w for w in words if w]

@@ -46,6 +46,7 @@ from .patterns import (
     recipient_in,
     subject_of,
 )
+from .sides import victim_heads
 
 ASSAULT_PREPS = frozenset({"in", "inside", "across"})
 SCENE_PREPS = frozenset({"in", "inside", "near", "outside"})  # where a blast or an attack hit
@@ -253,13 +254,15 @@ def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
     if target and sense.type == "MOBILIZE" and (
             item_and_quantity([patient])[0] or patient.lemma_.lower() in force_nouns()):
         target = NONE  # "deployed troops to X": the troops are what moves, X the target
-    if not target:
+    placed = sense.type == "ASSAULT" and patient is not None and not target.codes and \
+        patient.lemma_.lower() in victim_heads()  # "killed 30 people in Gaza": Gaza's
+    if not target or placed:
         allowed = TARGET_PREPS | (ASSAULT_PREPS if sense.type == "ASSAULT" else frozenset())
         if sense.type == "MOBILIZE":
             allowed = frozenset({"against", "toward", "towards", "at", "around", "off"})
         if sense.type in ("RETREAT", "SANCTION", "COERCE"):
             allowed |= {"from", "out"}  # "withdrew its peacekeepers from Liberia"
-        target, _ = _first_prep(verb, index, allowed, deep=deep)
+        target = _first_prep(verb, index, allowed, deep=deep)[0] or target
     if not target and sense.frame == "speech" and sense.mode != "deny":
         comp = child(verb, "ccomp")
         if comp is not None:
@@ -276,6 +279,10 @@ def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
             if not target and comp.dep_ == "xcomp":
                 inner = verb_frame(comp, index)  # "refused to send troops to Angola"
                 target = inner.target if inner is not None else NONE
+            if not target and comp.dep_ == "xcomp" and (obj := child(comp, "dobj")) is not None:
+                # "threatened to impose tariffs on X": the light verb's object names whom
+                target = (_first_prep(obj, index, TARGET_PREPS)[0]
+                          or _first_prep(comp, index, TARGET_PREPS)[0] or target)
             if target:
                 break
     if sense.type in SYMMETRIC and not frame.source and split(target)[1]:
