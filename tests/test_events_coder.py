@@ -626,3 +626,9 @@ def test_victims_in_a_named_place_are_that_places_state():
 def test_a_threat_names_whom_its_threatened_deed_would_hit():
     assert find(code("Trump threatened to impose tariffs on Mexico."), "THREATEN", "USA", "MEX")
 
+
+
+def test_officials_of_two_states_meeting_are_the_two_states():
+    assert find(code("The leaders of France and Germany met in Berlin."), "CONSULT", "FRA", "DEU")
+    assert find(code("The foreign ministers of Japan and South Korea held talks in Tokyo."),
+                "CONSULT", "JPN", "KOR")

@@ -19,7 +19,9 @@ AGENT_OF = {"representative", "representatives", "delegate", "delegation", "gove
             "minister", "ministry", "president", "leader", "leadership", "forces", "army",
             "military", "regime", "state", "people", "authorities", "ambassador", "envoy",
             "member", "members", "head", "spokesperson", "spokesman", "spokeswoman", "office",
-            "administration", "parliament", "navy", "troops", "side", "part"}
+            "administration", "parliament", "navy", "troops", "side", "part", "ministers",
+            "leaders", "presidents", "officials", "diplomats", "envoys", "ambassadors",
+            "heads", "chiefs", "commanders", "governments", "delegations", "militaries"}
 # Prepositions that introduce whom an act is aimed at ("sanctions on X", "protested to X");
 # a membership set: the first such phrase in the sentence wins, whatever its preposition.
 TARGET_PREPS = frozenset({"to", "against", "on", "upon", "at", "for", "toward", "towards", "into",
@@ -130,12 +132,13 @@ def _own(tok: Token, index: MentionIndex, seen: set[int]) -> list[Mention]:
         if c.dep_ in OWNER_DEPS or c.dep_ == "appos":
             for m in (c, *c.conjuncts):  # "Canadian and Mexican exports": both owners
                 found += _own(m, index, seen)
-    if not found and tok.lemma_.lower() in AGENT_OF:
+    if not found and (tok.lemma_.lower() in AGENT_OF or tok.lower_ in AGENT_OF):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "for", "to"):
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        found += _own(p, index, seen)
+                        for h in conjuncts(p):  # "the leaders of France and Germany"
+                            found += _own(h, index, seen)
     return found
 
 
