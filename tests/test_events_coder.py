@@ -632,3 +632,13 @@ def test_officials_of_two_states_meeting_are_the_two_states():
     assert find(code("The leaders of France and Germany met in Berlin."), "CONSULT", "FRA", "DEU")
     assert find(code("The foreign ministers of Japan and South Korea held talks in Tokyo."),
                 "CONSULT", "JPN", "KOR")
+
+
+def test_an_export_ban_is_a_sanction():
+    events = code("China banned exports of gallium to the United States.")
+    assert find(events, "SANCTION", "CHN", "USA") and not find(events, "COERCE")
+
+
+def test_components_supplied_are_material_aid():
+    assert find(code("Beijing provided Moscow with dual-use components, U.S. officials said."),
+                "AID", "CHN", "RUS")

@@ -60,7 +60,9 @@ from .verbal import idiom_sense, phrasal_sense, verb_frame
 VERSION = "0.2"
 MATERIAL_AID_THEMES = {"aid", "assistance", "support", "help", "equipment", "money", "funds",
                        "loan", "loans", "credit", "relief", "food", "supplies", "fuel", "package",
-                       "bailout", "grant", "grants", "funding", "financing", "vaccines"}
+                       "bailout", "grant", "grants", "funding", "financing", "vaccines",
+                       "component", "components", "part", "parts", "technology", "chip",
+                       "chips", "microelectronics"}
 COOPERATIVE = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"}
 VERBAL = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN", "CONCEDE"}
 MATERIAL = {"AID", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
@@ -217,6 +219,8 @@ def sentence_frames(sent: Span, index: MentionIndex) -> list[Frame]:
     for f in frames:
         _past_event_noun(f, sent, index)
         _retype(f, sent)
+        if f.type == "COERCE" and f.trigger.pos_ == "VERB" and sanctioning(f.trigger):
+            f.sense = Sense("SANCTION", None, f.sense.frame, f.sense.source)  # an export ban
     frames += _pair_frames(sent, index, frames)
     frames += [f for tok in sent if tok.lemma_.lower() in imposing_verbs()
                for f in imposition(tok, frames, index)]

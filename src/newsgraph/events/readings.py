@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .frames import Frame
-from .lexicon import noun_senses
+from .lexicon import noun_senses, word_list
 from .patterns import Actors, MentionIndex, actors_of, child, preps
 from .sides import is_group
 
@@ -41,4 +41,7 @@ def sanctioning(verb: Token) -> bool:
     nouns = [c for c in verb.children if c.dep_ == "dobj"]
     if verb.dep_ in ("relcl", "acl"):
         nouns.append(verb.head)  # "the sanctions Washington has imposed on Moscow"
+    if verb.lemma_.lower() in word_list("blocking_verbs") and any(
+            n.lemma_.lower() in word_list("trade_nouns") for n in nouns):
+        return True  # "banned exports of gallium to the U.S.": an export ban (rule 7)
     return any(any(s.type == "SANCTION" for s in noun_senses(n.lemma_)) for n in nouns)
