@@ -642,3 +642,21 @@ def test_an_export_ban_is_a_sanction():
 def test_components_supplied_are_material_aid():
     assert find(code("Beijing provided Moscow with dual-use components, U.S. officials said."),
                 "AID", "CHN", "RUS")
+
+
+def test_we_in_a_quotation_is_its_speakers_side():
+    events = code('"Russia fired 40 missiles at our cities," Ukrainian President Volodymyr '
+                  "Zelenskyy said.")
+    assert find(events, "ASSAULT", "RUS", "UKR")
+
+
+def test_a_city_naming_a_pact_is_no_party():
+    events = code("The Taliban chief urged that all parts of the Doha agreement be implemented.",
+                  min_confidence=0)
+    assert not any("QAT" in e.target for e in events)
+
+
+def test_launching_weapons_at_someone_attacks_and_launching_a_war_of_words_moves_nothing():
+    assert find(code("Russia launched 100 drones at Ukraine overnight."), "ASSAULT", "RUS", "UKR")
+    assert find(code("North Korea launched a ballistic missile on Tuesday."), "MOBILIZE", "PRK")
+    assert not find(code('"We launched a drug war, not a trade war," Trump said.'), "MOBILIZE")

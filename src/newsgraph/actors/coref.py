@@ -19,6 +19,9 @@ from .offices import people, term_at
 PERSON_PRON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 IT_PRON = {"it", "its", "itself"}
 THEY_PRON = {"they", "them", "their", "theirs", "themselves"}
+WE_PRON = {"we", "us", "our", "ours", "ourselves"}
+SAYING = {"say", "tell", "add", "state", "declare", "write", "insist", "warn", "vow", "stress"}
+QUOTES = {'"', "\u201c", "\u201d"}
 EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "become", "take", "make", "mean", "matter",
                    "stand"}  # "it stands to reason that"
 PAIR_NOUNS = {"countries", "nations", "sides", "states", "governments", "neighbours", "neighbors",
@@ -305,4 +308,30 @@ def resolve_coref(doc: Doc, cands: list[Cand], article: Article) -> list[Cand]:
         added.extend(new)
         history.extend(new)
         history.sort(key=lambda c: c.start)
-    return [c for c in cands if c not in replaced] + added
+    kept = [c for c in cands if c not in replaced] + added
+    return kept + _first_person(doc, kept)
+
+
+def _first_person(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """"'Russia fired 40 missiles at our cities,' he said": we/us/our inside a quotation
+    are its speaker's side, when the sentence's saying verb names who speaks."""
+    owner = {k: c for c in cands for k in c.tokens()}
+    out = []
+    for sent in doc.sents if doc.has_annotation("SENT_START") else ():
+        root = sent.root
+        if root.lemma_.lower() not in SAYING:
+            continue
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        speaker = owner.get(subj.i) if subj is not None else None
+        if speaker is None or not speaker.actor.code:
+            continue
+        marks = [t.i for t in sent if t.text in QUOTES]
+        if len(marks) < 2:
+            continue
+        inside = range(marks[0] + 1, marks[-1])
+        for k in inside:
+            t = doc[k]
+            if t.lower_ in WE_PRON and t.pos_ == "PRON" and k not in owner and not (
+                    speaker.i <= k < speaker.j):
+                out.append(cand(doc, k, k + 1, speaker.actor, "pronoun"))
+    return out

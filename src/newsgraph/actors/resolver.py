@@ -70,7 +70,7 @@ def _base(doc: Doc, article: Article) -> list[Cand]:
                 chosen = strong[0] if strong else chosen
                 c = cand(doc, hit.tok_start, hit.tok_end, dated(chosen.actor, article.published),
                          chosen.via, weak=chosen.weak)
-        if c is None:
+        if c is None or (c.via == "capital" and _names_a_pact(doc, c)):
             continue
         if hit.start != c.start or hit.end != c.end:  # a sub-token hit ("U.S.-led")
             c = Cand(c.i, c.j, hit.start, hit.end, c.actor, c.via, c.weak)
@@ -84,6 +84,22 @@ def _base(doc: Doc, article: Article) -> list[Cand]:
             out.append(cand(doc, i, j, codes()[code], "name", weak=True))
     out.sort(key=lambda c: c.start)
     return out
+
+
+# A city naming a pact, a format or a process is a place, not its state ("the Doha agreement",
+# "the Minsk accords", "the Paris climate deal", "the Astana format").
+PACT_NOUNS = {"agreement", "agreements", "accord", "accords", "treaty", "deal", "pact",
+              "protocol", "convention", "conventions", "format", "process", "declaration",
+              "framework", "plan", "communique", "charter", "statute"}
+
+
+def _names_a_pact(doc: Doc, c: Cand) -> bool:
+    head = doc[c.j - 1]
+    while head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i:
+        head = head.head
+        if head.lemma_.lower() in PACT_NOUNS or head.lower_ in PACT_NOUNS:
+            return True
+    return False
 
 
 def find_mentions(parse: Doc, article: Article) -> list[Mention]:

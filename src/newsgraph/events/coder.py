@@ -55,7 +55,7 @@ from .readings import deed_doer, fights_a_thing, sanctioning
 from .responsibility import claimed_attacks, responsibility_verbs
 from .sides import is_unnamed_party, settle
 from .threats import announced_force, promised_retaliation
-from .verbal import idiom_sense, phrasal_sense, verb_frame
+from .verbal import idiom_sense, phrasal_sense, verb_frame, weapon_launched_at
 
 VERSION = "0.2"
 MATERIAL_AID_THEMES = {"aid", "assistance", "support", "help", "equipment", "money", "funds",
@@ -273,7 +273,8 @@ def _retype(frame: Frame, sent: Span) -> None:
         return
     if modality_of(frame.trigger) == "negated":
         return  # "will not accept": `to_event` tells a refusal from a denial
-    if idiom_sense(frame.trigger) is not None or phrasal_sense(frame.trigger) is not None:
+    if idiom_sense(frame.trigger) is not None or phrasal_sense(frame.trigger) is not None \
+            or weapon_launched_at(frame.trigger):
         return  # "burnt an effigy of the minister", "broke up a cell": the words say what it is
     found = pair_reading(sent.doc, frame.source, frame.target)
     if not found or found[0] == frame.type or found[1].i != frame.trigger.i:

@@ -73,6 +73,15 @@ def phrasal_sense(verb: Token) -> Sense | None:
     return next((senses[0] for senses in found if senses), None)
 
 
+def weapon_launched_at(verb: Token) -> bool:
+    """"launched 100 drones at Ukraine": weapons launched at someone are an attack."""
+    obj = child(verb, "dobj")
+    return verb.lemma_.lower() in word_list("weapon_bound_verbs") and obj is not None and bool(
+        item_and_quantity([obj])[0]) and any(
+        p in ("at", "on", "against", "into") and o.ent_type_ not in ("DATE", "TIME")
+        for h in (verb, obj) for p, o in preps(h))
+
+
 def idiom_sense(verb: Token) -> Sense | None:
     """The sense of a verb with its object or prepositional object ("took to the streets",
     "burnt an effigy"), when the pair is an idiom."""
@@ -125,6 +134,12 @@ def sense_of(verb: Token) -> Sense | None:
     if lemma in reversal_verbs() and obj is not None and any(
             s.type == "SANCTION" for s in noun_senses(obj.lemma_.lower())):
         return None  # "lifted sanctions": the noun codes the concession
+    if lemma in word_list("weapon_bound_verbs") and obj is not None and not (
+            item_and_quantity([obj])[0] or obj.lemma_.lower() in force_nouns()
+            or any(n.type == "MOBILIZE" for n in noun_senses(obj.lemma_.lower()))):
+        return None  # "launched a missile" deploys; "launched a drug war" does not
+    if weapon_launched_at(verb):
+        return Sense("ASSAULT", "military")  # "launched 100 drones at Ukraine": an attack
     if lemma in movement_verbs() and obj is not None and (
             obj.lemma_.lower() in force_nouns() or item_and_quantity([obj])[0] == "troops"):
         return Sense("MOBILIZE", "troops")  # "moved 40,000 soldiers to the frontier"
