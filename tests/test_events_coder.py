@@ -660,3 +660,9 @@ def test_launching_weapons_at_someone_attacks_and_launching_a_war_of_words_moves
     assert find(code("Russia launched 100 drones at Ukraine overnight."), "ASSAULT", "RUS", "UKR")
     assert find(code("North Korea launched a ballistic missile on Tuesday."), "MOBILIZE", "PRK")
     assert not find(code('"We launched a drug war, not a trade war," Trump said.'), "MOBILIZE")
+
+
+def test_an_attack_on_a_building_in_a_named_city_hits_that_citys_state():
+    events = code("Russian forces struck a hospital in Kharkiv, Ukrainian officials said.")
+    hit = find(events, "ASSAULT", "RUS", "UKR")
+    assert hit and any(c.by == "UKR" for e in hit for c in e.claims)

@@ -6,6 +6,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+from ..actors.dictionary import places
 from .frames import Frame
 from .items import item_and_quantity
 from .lexicon import (
@@ -71,6 +72,19 @@ def phrasal_sense(verb: Token) -> Sense | None:
     lemma = verb.lemma_.lower()
     found = (hand_verbs().get(f"{lemma} {c.lower_}") for c in verb.children if c.dep_ == "prt")
     return next((senses[0] for senses in found if senses), None)
+
+
+def _named_place(*heads: Token) -> Actors:
+    """"struck a hospital in Kharkiv": the state of a named place the deed happened in."""
+    for h in heads:
+        for p, o in preps(h):
+            if p in SCENE_PREPS and o.pos_ == "PROPN":
+                name = " ".join(t.text for t in o.subtree if t.dep_ in ("compound", "pobj")
+                                and t.i <= o.i).lower()
+                code = places().get(name)
+                if code:
+                    return Actors((), o.text, (code,))
+    return NONE
 
 
 def weapon_launched_at(verb: Token) -> bool:
@@ -277,7 +291,9 @@ def verb_frame(verb: Token, index: MentionIndex) -> Frame | None:
             allowed = frozenset({"against", "toward", "towards", "at", "around", "off"})
         if sense.type in ("RETREAT", "SANCTION", "COERCE"):
             allowed |= {"from", "out"}  # "withdrew its peacekeepers from Liberia"
-        target = _first_prep(verb, index, allowed, deep=deep)[0] or target
+        target = (_first_prep(verb, index, allowed, deep=deep)[0]
+                  or (placed and (_first_prep(patient, index, SCENE_PREPS)[0]
+                                  or _named_place(patient, verb))) or target)
     if not target and sense.frame == "speech" and sense.mode != "deny":
         comp = child(verb, "ccomp")
         if comp is not None:
