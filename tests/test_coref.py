@@ -177,3 +177,9 @@ def test_he_takes_a_state_named_inside_a_persons_title():
     # a state beside a thing, not a person, gives "his" nothing
     ms = mentions("The Afghan army convoy was hit. Officials said his forces had retreated.")
     assert codes_at(ms, "his") == set()
+
+
+def test_the_territory_takes_the_state_just_named_as_a_place():
+    ms = mentions("Israeli strikes killed 20 people in Gaza overnight, the territory's health "
+                  "ministry said.")
+    assert codes_at(ms, "the territory") == {"PSE"}

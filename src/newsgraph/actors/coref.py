@@ -27,6 +27,7 @@ EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "become", "take", "make", "
 PAIR_NOUNS = {"countries", "nations", "sides", "states", "governments", "neighbours", "neighbors",
               "allies", "capitals", "parties"}
 SINGLE_NOUNS = {"country", "nation"}
+PLACE_NOUNS = {"territory", "enclave"}  # "the territory's health ministry": the place just named
 BLOC_NOUNS = {"bloc", "body", "alliance", "organization", "organisation", "union", "coalition",
               "grouping", "organ"}  # "the regional body", "the bloc": the organisation just named
 COUNTS = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5}
@@ -106,6 +107,13 @@ def _names_a_person(doc: Doc, c: Cand, persons: set[str]) -> bool:
         if head.lower_ in persons or head.lemma_.lower() in persons:
             return True
     return False
+
+
+def _last_place(doc: Doc, pool: list[Cand]) -> Cand | None:
+    """The latest state named as a place ("killed 20 people in Gaza")."""
+    places = [c for c in pool if doc[c.j - 1].dep_ == "pobj"
+              and doc[c.j - 1].head.lower_ in ("in", "into", "inside", "across", "from")]
+    return places[-1] if places else None
 
 
 def _verb_of(tok: Token) -> Token:
@@ -255,7 +263,8 @@ def resolve_coref(doc: Doc, cands: list[Cand], article: Article) -> list[Cand]:
             continue
         low = t.lower_
         if not (low in PERSON_PRON or low in IT_PRON or low in THEY_PRON or low in PAIR_NOUNS
-                or low in SINGLE_NOUNS or low in REGIME_NOUNS or low in BLOC_NOUNS):
+                or low in SINGLE_NOUNS or low in REGIME_NOUNS or low in BLOC_NOUNS
+                or low in PLACE_NOUNS):
             continue
         pool = idx.window(history, t.i)
         new: list[Cand] = []
@@ -293,6 +302,10 @@ def resolve_coref(doc: Doc, cands: list[Cand], article: Article) -> list[Cand]:
             best = _salient_bloc(history, t.i)
             if best:
                 new = [cand(doc, min(d.i for d in t.lefts), t.i + 1, best.actor, "coref")]
+        elif low in PLACE_NOUNS and t.tag_ == "NN" and [d.lower_ for d in t.lefts] == ["the"]:
+            best = _last_place(doc, [c for c in pool if c.actor.kind == "state"])
+            if best:
+                new = [cand(doc, t.i - 1, t.i + 1, replace(best.actor, sector="GOV"), "coref")]
         elif low in SINGLE_NOUNS and t.tag_ == "NN" and [d.lower_ for d in t.lefts] == ["the"]:
             best = _prefer(doc, idx, [c for c in pool if c.actor.kind == "state"], t.i)
             if best:
