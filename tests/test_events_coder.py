@@ -666,3 +666,20 @@ def test_an_attack_on_a_building_in_a_named_city_hits_that_citys_state():
     events = code("Russian forces struck a hospital in Kharkiv, Ukrainian officials said.")
     hit = find(events, "ASSAULT", "RUS", "UKR")
     assert hit and any(c.by == "UKR" for e in hit for c in e.claims)
+
+
+def test_blame_by_responsibility_and_by_name_calling_accuses():
+    assert find(code("The Kremlin said Kyiv was responsible for the attack."),
+                "ACCUSE", "RUS", "UKR")
+    assert find(code("Pakistan said India was behind the bombing in Quetta."),
+                "ACCUSE", "PAK", "IND")
+    assert find(code("Venezuela's government described the U.S. move as an act of aggression."),
+                "ACCUSE", "VEN", "USA")
+    # narrated responsibility and praise accuse no one
+    assert not find(code("Kyiv was responsible for the attack."), "ACCUSE")
+    assert not find(code("Trump called Xi a great leader."), "ACCUSE")
+
+
+def test_turning_down_a_request_rejects_it():
+    assert find(code("Algeria turned down a French request to take back its nationals."),
+                "REJECT", "DZA", "FRA")

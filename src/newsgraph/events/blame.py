@@ -1,7 +1,10 @@
 """Blame by whereabouts: "security sources said the handlers of the attack are based in
 Afghanistan", "officials said the attack was planned in Pakistan". Placing an attack's
 authors (or its planning) in another state accuses that state (GUIDELINES rule 4: blaming
-is ACCUSE), whoever the attackers are.
+is ACCUSE), whoever the attackers are. Blame by responsibility: "the Kremlin said Kyiv was
+responsible for the attack", "... was behind the bombing" accuses the one named. Blame by
+name-calling: "described the U.S. move as an act of aggression", "branded the sanctions
+illegal" accuses the author of what is so named.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from .attribution import attribution_of, claimant_phrase
 from .frames import Frame
-from .lexicon import Sense, noun_senses, word_list
+from .lexicon import Sense, noun_senses, word_list, wrongdoing_nouns
 from .patterns import Actors, MentionIndex, actors_of, preps
 
 
@@ -47,4 +50,60 @@ def whereabouts(sent: Span, index: MentionIndex) -> list[Frame]:
             continue
         out.append(Frame(att.speech or verb, Sense("ACCUSE", None, "speech"), who, place,
                          confidence=0.5))
+    return out
+
+
+def _attack_in(tok: Token) -> bool:
+    return any(any(s.type == "ASSAULT" for s in noun_senses(t.lemma_.lower()))
+               for t in tok.subtree)
+
+
+def responsibility(sent: Span, index: MentionIndex) -> list[Frame]:
+    """"X said Y was responsible for / behind the attack": X accuses Y."""
+    out = []
+    for tok in sent:
+        if tok.lower_ == "responsible" and tok.dep_ == "acomp":
+            cop = tok.head
+            named = any(p == "for" and _attack_in(o) for p, o in preps(tok))
+        elif tok.lower_ == "behind" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
+            cop = tok.head
+            named = any(o.dep_ == "pobj" and _attack_in(o) for o in tok.children)
+        else:
+            continue
+        subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        accused = actors_of(subj, index) if named and subj is not None else None
+        att = attribution_of(cop)
+        if not accused or att is None or att.claimant is None or att.stance != "asserts":
+            continue
+        who = actors_of(att.claimant, index)
+        if not who or set(accused.codes) <= set(who.codes):
+            continue
+        out.append(Frame(att.speech or cop, Sense("ACCUSE", None, "speech"), who, accused,
+                         confidence=0.5))
+    return out
+
+
+def _damning(tok: Token) -> bool:
+    return any(t.lemma_.lower() in wrongdoing_nouns() or t.lower_ in word_list("damning_words")
+               for t in tok.subtree)
+
+
+def name_calling(sent: Span, index: MentionIndex) -> list[Frame]:
+    """"Venezuela's government described the U.S. move as an act of aggression"."""
+    out = []
+    for verb in sent:
+        if verb.lemma_.lower() not in word_list("naming_verbs"):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        named = [o for p, o in preps(verb) + preps(obj) if p == "as"] + [
+            c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
+        if not any(_damning(n) for n in named):
+            continue
+        source = actors_of(next((c for c in verb.children if c.dep_ == "nsubj"), None), index)
+        target = actors_of(obj, index, deep=True)
+        if source and target and not set(target.codes) <= set(source.codes):
+            out.append(Frame(verb, Sense("ACCUSE", None, "speech"), source, target,
+                             confidence=0.5))
     return out

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..model import AnnotatedDoc, Claim, Event, Evidence
 from .attribution import REPORT_NOUNS, attribution_of, claimant_phrase
-from .blame import whereabouts
+from .blame import name_calling, responsibility, whereabouts
 from .confidence import confidence
 from .dates import resolve
 from .documents import authors_in, document_target
@@ -235,7 +235,8 @@ def sentence_frames(sent: Span, index: MentionIndex) -> list[Frame]:
     frames += [f for tok in sent if tok.lemma_.lower() in wrongdoing_nouns()
                for f in [wrongdoing(tok, index)] if f is not None]
     accused = {f.trigger.i for f in frames if f.type == "ACCUSE"}
-    frames += [f for f in whereabouts(sent, index) if f.trigger.i not in accused]
+    frames += [f for f in whereabouts(sent, index) + responsibility(sent, index)
+               + name_calling(sent, index) if f.trigger.i not in accused]
     threatened = {f.trigger.i for f in frames if f.type == "THREATEN"}
     frames += [f for f in announced_force(frames, index) if f.trigger.i not in threatened]
     demanded = {f.trigger.i for f in frames if f.type == "REQUEST"}
