@@ -16,7 +16,7 @@ from newsgraph.evaluate.notes import read_notes, score, top_type
 NOTES = Path(__file__).parent / "data" / "notes.yaml"
 # Lowered once, honestly: "On 9 March" had coded a PROTEST ("march") in 11 notes.
 FLOORS = {
-    "build": {"with_event": 0.87, "macro_f1": 0.72},
+    "build": {"with_event": 0.90, "macro_f1": 0.85},
     "check": {"with_event": 0.73, "macro_f1": 0.41},
 }
 
