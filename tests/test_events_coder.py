@@ -683,3 +683,12 @@ def test_blame_by_responsibility_and_by_name_calling_accuses():
 def test_turning_down_a_request_rejects_it():
     assert find(code("Algeria turned down a French request to take back its nationals."),
                 "REJECT", "DZA", "FRA")
+
+
+def test_meetings_written_as_wires_write_them():
+    assert find(code("Officials from Kenya and Ethiopia met on the sidelines of the African Union "
+                     "summit."), "CONSULT", "KEN", "ETH")
+    assert find(code("Negotiators from Armenia and Azerbaijan resumed talks in Washington."),
+                "CONSULT", "ARM", "AZE")
+    assert find(code("Turkey's Erdogan and Russia's Putin spoke by telephone on Friday."),
+                "CONSULT", "TUR", "RUS")

@@ -21,7 +21,8 @@ AGENT_OF = {"representative", "representatives", "delegate", "delegation", "gove
             "member", "members", "head", "spokesperson", "spokesman", "spokeswoman", "office",
             "administration", "parliament", "navy", "troops", "side", "part", "ministers",
             "leaders", "presidents", "officials", "diplomats", "envoys", "ambassadors",
-            "heads", "chiefs", "commanders", "governments", "delegations", "militaries"}
+            "heads", "chiefs", "commanders", "governments", "delegations", "militaries",
+            "negotiators", "negotiator", "delegates", "teams", "team"}
 # Prepositions that introduce whom an act is aimed at ("sanctions on X", "protested to X");
 # a membership set: the first such phrase in the sentence wins, whatever its preposition.
 TARGET_PREPS = frozenset({"to", "against", "on", "upon", "at", "for", "toward", "towards", "into",
@@ -115,6 +116,15 @@ def conjuncts(tok: Token) -> list[Token]:
     return list(dict.fromkeys(heads))
 
 
+def _other_members(tok: Token, index: MentionIndex, seen: set[int]) -> list[Mention]:
+    """"officials from Kenya and Ethiopia" resolved as one mention of Kenya: Ethiopia too."""
+    if tok.lemma_.lower() not in AGENT_OF and tok.lower_ not in AGENT_OF:
+        return []
+    return [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+            for p in c.children if p.dep_ == "pobj" for h in p.conjuncts
+            for m in _own(h, index, seen)]
+
+
 def _own(tok: Token, index: MentionIndex, seen: set[int]) -> list[Mention]:
     """Mentions on the noun itself, its owner modifiers, appositions and `of` phrases."""
     if tok.i in seen:
@@ -127,7 +137,7 @@ def _own(tok: Token, index: MentionIndex, seen: set[int]) -> list[Mention]:
                  for m in index.at(c) if m.via != "unknown"]
         found = named or found
     if found:
-        return found
+        return found + _other_members(tok, index, seen)
     for c in tok.children:
         if c.dep_ in OWNER_DEPS or c.dep_ == "appos":
             for m in (c, *c.conjuncts):  # "Canadian and Mexican exports": both owners
