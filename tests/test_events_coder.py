@@ -692,3 +692,16 @@ def test_meetings_written_as_wires_write_them():
                 "CONSULT", "ARM", "AZE")
     assert find(code("Turkey's Erdogan and Russia's Putin spoke by telephone on Friday."),
                 "CONSULT", "TUR", "RUS")
+
+
+def test_a_wrong_committed_is_an_accusation_by_whoever_tells_it():
+    assert find(code("The United Nations said Myanmar's military committed atrocities against "
+                     "the Rohingya."), "ACCUSE", "UN", "MMR")
+    assert not find(code("Myanmar's military committed atrocities against the Rohingya."),
+                    "ACCUSE")
+
+
+def test_an_apology_yields_and_a_named_statement_speaks_for_its_author():
+    assert find(code("Pakistan apologized to Afghanistan for the strike."), "CONCEDE", "PAK", "AFG")
+    events = code("Hungary blocked an EU statement criticizing China.")
+    assert find(events, "ACCUSE", "EU", "CHN") and not find(events, "ACCUSE", "HUN")

@@ -284,6 +284,8 @@ def _retype(frame: Frame, sent: Span) -> None:
         return
     if frame.type == "AGREE" and found[0] == "SUPPORT" and _coordinated(sent.doc, frame):
         return  # "Iran and Saudi Arabia agreed to restore ties": each agrees with the other
+    if frame.type == "CONCEDE" and found[0] == "SUPPORT":
+        return  # "Pakistan apologized to Afghanistan": an apology yields, it backs no one
     frame.sense = Sense(found[0], None, frame.sense.frame, frame.sense.source)
 
 

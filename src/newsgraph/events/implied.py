@@ -18,6 +18,8 @@ from .lexicon import (
 from .modality import INTENT_NOUNS, modality_of
 from .patterns import NONE, Actors, MentionIndex, actors_of, preps, subject_of
 
+COMMITTING = {"commit", "perpetrate", "carry", "conduct"}  # "committed atrocities"
+
 
 def wrongdoing(noun: Token, index: MentionIndex) -> Frame | None:
     """"X argued that the issue is Russia's violation of ...": X accuses Russia."""
@@ -27,7 +29,11 @@ def wrongdoing(noun: Token, index: MentionIndex) -> Frame | None:
     source = actors_of(att.claimant, index)
     target = Actors(tuple(m for c in noun.children if c.dep_ in ("poss", "amod", "compound")
                           for m in actors_of(c, index).mentions), None)
-    if not source or not target:
+    verb = noun.head
+    if not target and noun.dep_ == "dobj" and verb.lemma_.lower() in COMMITTING:
+        # "said Myanmar's military committed atrocities": the doer of the wrong
+        target = actors_of(next((c for c in verb.children if c.dep_ == "nsubj"), None), index)
+    if not source or not target or set(target.codes) <= set(source.codes):
         return None
     target = Actors(target.mentions, " ".join(dict.fromkeys(m.text for m in target.mentions)))
     return Frame(noun, Sense("ACCUSE", None, "speech"), source, target, confidence=0.5)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import Mention
-from .lexicon import doer_nouns, measure_nouns
+from .lexicon import authored_nouns, doer_nouns, measure_nouns
 
 SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 RELATIVE = {"which", "who", "that", "whom", "whose"}
@@ -287,6 +287,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # a purpose infinitive shares the main clause's subject ("kept tariffs to pressure X")
         return subject_of(head, depth + 1)
+    author = next((c for c in head.children if c.dep_ in ("poss", "compound")
+                   and c.pos_ == "PROPN"), None) if verb.dep_ == "acl" else None
+    if author is not None and verb.tag_ == "VBG" and head.lemma_.lower() in authored_nouns():
+        return author  # "blocked an EU statement criticizing China": the EU criticizes
     if verb.dep_ in ("advcl", "acl", "pcomp", "ccomp") and verb.tag_ == "VBG":
         # participial adjunct shares the main clause's subject ("..., demanding an end")
         if head.pos_ in ("VERB", "AUX"):
