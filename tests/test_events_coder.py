@@ -705,3 +705,9 @@ def test_an_apology_yields_and_a_named_statement_speaks_for_its_author():
     assert find(code("Pakistan apologized to Afghanistan for the strike."), "CONCEDE", "PAK", "AFG")
     events = code("Hungary blocked an EU statement criticizing China.")
     assert find(events, "ACCUSE", "EU", "CHN") and not find(events, "ACCUSE", "HUN")
+
+
+def test_backing_received_is_no_material_aid():
+    assert not find(code("Ukraine's bid has received bipartisan support in Washington, according "
+                         "to its lawyer."), "AID")
+    assert find(code("Ukraine received military support from Germany."), "AID", "DEU", "UKR")

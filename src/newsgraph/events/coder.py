@@ -58,7 +58,7 @@ from .threats import announced_force, promised_retaliation
 from .verbal import idiom_sense, phrasal_sense, verb_frame, weapon_launched_at
 
 VERSION = "0.2"
-MATERIAL_AID_THEMES = {"aid", "assistance", "support", "help", "equipment", "money", "funds",
+MATERIAL_AID_THEMES = {"aid", "assistance", "help", "equipment", "money", "funds",
                        "loan", "loans", "credit", "relief", "food", "supplies", "fuel", "package",
                        "bailout", "grant", "grants", "funding", "financing", "vaccines",
                        "component", "components", "part", "parts", "technology", "chip",
