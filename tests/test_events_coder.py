@@ -126,6 +126,7 @@ def test_negated_deed_in_reported_speech_is_denied():
     ("Russia could send troops to Belarus.", "hypothetical"),
     ("Australia plans to impose sanctions on Myanmar.", "future"),
     ("Trump said he does not want to meet Kim Jong Un of North Korea.", "hypothetical"),
+    ("If Russia attacks Poland, NATO will respond.", "hypothetical"),
 ])
 def test_modality_lowers_confidence(text, modality):
     evs = [e for e in code(text, min_confidence=0) if e.modality == modality]

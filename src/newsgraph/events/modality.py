@@ -29,6 +29,8 @@ def _requested(verb: Token) -> bool:
 
 
 def _own(tok: Token) -> str | None:
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
+        return "hypothetical"  # "asked if the U.S. was considering action", "if Russia attacks"
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
             return "negated"
