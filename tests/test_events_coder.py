@@ -712,3 +712,9 @@ def test_backing_received_is_no_material_aid():
     assert not find(code("Ukraine's bid has received bipartisan support in Washington, according "
                          "to its lawyer."), "AID")
     assert find(code("Ukraine received military support from Germany."), "AID", "DEU", "UKR")
+
+
+def test_a_deed_of_something_called_for_is_not_yet_done():
+    events = code("The U.S. has repeatedly called for an inclusive government in Syria that "
+                  "protects the country's ethnic and religious groups.")
+    assert find(events, "REQUEST", "USA") and not find(events, "AID")

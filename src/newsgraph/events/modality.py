@@ -68,7 +68,10 @@ def modality_of(trigger: Token) -> str:
             return "hypothetical"  # "urged Iran to stop" asserts; "urged X to respect" does not
         if tok.dep_ == "pobj" and head.head.lemma_.lower() in INTENT_NOUNS:
             return INTENT_NOUNS[head.head.lemma_.lower()]
-        if tok.dep_ in ("xcomp", "compound", "dobj", "nsubjpass", "conj") or (
+        if tok.dep_ == "pobj" and head.lower_ == "for" and _requested(head.head) and (
+                tok.i != trigger.i):
+            return "hypothetical"  # "called for a government that protects X": none yet
+        if tok.dep_ in ("xcomp", "compound", "dobj", "nsubjpass", "conj", "relcl") or (
             tok.dep_ == "pobj" and head.dep_ == "prep"
         ):
             tok = head if tok.dep_ != "pobj" else head.head
