@@ -366,3 +366,13 @@ def test_a_name_after_a_groups_title_chain_is_that_groups():
     art = Article("t", "t", None, text, None, None, None, None, None)
     found = {m.text: m.actor.code for m in find_mentions(english()(text), art)}
     assert found.get("Abdallah Makki") == "ISIS"
+
+
+def test_an_envoys_for_names_a_portfolio_not_an_employer():
+    text = ("Trump has nominated Alex Wong, the deputy special representative for North Korea at "
+            "the State Department, to a post at the U.N.")
+    found = {m.text: m.actor.code for m in find_mentions(english()(text), article(text))}
+    assert found.get("Alex Wong") == "USA"
+    text = "Ali Khan, a spokesman for the Pakistani government, said the talks had failed."
+    found = {m.text: m.actor.code for m in find_mentions(english()(text), article(text))}
+    assert found.get("Ali Khan") == "PAK"

@@ -68,6 +68,9 @@ def _prep_state(doc: Doc, head: Token, owner: dict[int, Cand], state: bool = Fal
     return None
 
 
+PORTFOLIO_TITLES = {"representative", "envoy", "coordinator", "czar", "tsar"}
+
+
 def _person_code(doc: Doc, i: int, j: int, owner: dict[int, Cand]) -> Cand | None:
     """A state phrase in apposition to the name: "Penny Wong, Australia's foreign minister"."""
     head = doc[j - 1]
@@ -79,8 +82,12 @@ def _person_code(doc: Doc, i: int, j: int, owner: dict[int, Cand]) -> Cand | Non
             c = next((owner[d.i] for d in t.lefts
                       if d.i in owner and d.dep_ in ("poss", "compound", "amod", "nmod")), None)
         if c is None:  # "X, a spokesman for the provincial government"
+            # "the special representative for North Korea at the State Department": an
+            # envoy's "for" names a portfolio, not an employer
+            preps_ok = ("of", "at", "from") if t.lemma_.lower() in PORTFOLIO_TITLES else (
+                "of", "for", "at", "from")
             c = next((owner[o.i] for p in t.children if p.dep_ == "prep"
-                      and p.lower_ in ("of", "for", "at", "from") for o in p.children
+                      and p.lower_ in preps_ok for o in p.children
                       if o.dep_ == "pobj" and o.i in owner), None)
         # "X, a Guatemalan journalist": a state's national, not only its officials
         if c is not None and c.actor.code and (c.actor.kind in ("state", "igo", "group") or (
