@@ -183,6 +183,8 @@ def noun_frame(noun: Token, index: MentionIndex, reading: int = 0) -> Frame | No
         elif not pair and target and tprep == "with" and verb_above(np) is not None:
             subj = actors_of(subject_of(verb_above(np)), index).mentions
             pair = subj + target.mentions if subj else ()  # "roiled relations with A and B"
+        if not pair and acl is not None:
+            pair = actors_of(agent_of(acl), index).mentions  # "the agreement, signed by A and B"
         if not pair and verb is not None:
             pair = actors_of(subject_of(verb), index).mentions  # "A and B held talks"
         if not pair and target and tprep == "with" and sense.type == "CONSULT" and (
