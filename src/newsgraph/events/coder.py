@@ -282,11 +282,18 @@ def _retype(frame: Frame, sent: Span) -> None:
         return
     if {found[0], frame.type} <= YIELD:
         return
-    if frame.type == "AGREE" and found[0] == "SUPPORT" and _coordinated(sent.doc, frame):
+    if frame.type == "AGREE" and found[0] == "SUPPORT" and (
+            _coordinated(sent.doc, frame) or _agreed_on(frame.trigger)):
         return  # "Iran and Saudi Arabia agreed to restore ties": each agrees with the other
     if frame.type == "CONCEDE" and found[0] == "SUPPORT":
         return  # "Pakistan apologized to Afghanistan": an apology yields, it backs no one
     frame.sense = Sense(found[0], None, frame.sense.frame, frame.sense.source)
+
+
+def _agreed_on(verb: Token) -> bool:
+    """"agreed with the Philippines on a plan": a deal with X about something, not backing X."""
+    found = {p for p, _ in preps(verb)}
+    return "with" in found and bool(found & {"on", "to", "over"})
 
 
 def _coordinated(doc, frame: Frame) -> bool:
