@@ -68,6 +68,16 @@ def places() -> dict[str, str]:
     return out
 
 
+def place_state(head) -> str | None:
+    """The state of a named place phrase headed by the spaCy token `head` ("Kharkiv",
+    "the Gaza Strip"), from its compound words and itself."""
+    if head.pos_ != "PROPN":
+        return None
+    name = " ".join(t.text for t in head.doc[head.left_edge.i:head.i + 1]
+                    if t.dep_ in ("compound", head.dep_)).lower()
+    return places().get(name)
+
+
 @lru_cache(maxsize=1)
 def ambiguous() -> frozenset[str]:
     return frozenset(str(a) for a in load("states.yaml").get("ambiguous") or ())

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor
 from .agents import setting_actor
 from .cand import Cand, cand
-from .dictionary import codes, places, sector_of, sector_vocab
+from .dictionary import codes, place_state, sector_of, sector_vocab
 from .setting import Setting
 
 ENT_LABELS = {"ORG", "NORP", "PERSON", "GPE"}
@@ -61,10 +61,9 @@ def _prep_state(doc: Doc, head: Token, owner: dict[int, Cand], state: bool = Fal
                     if c.actor.kind in ("state", "person") or (
                             c.actor.kind in ("group", "igo") and (w.i != o.i or not state)):
                         return c.actor.code
-                name = " ".join(t.text for t in doc[o.left_edge.i:o.i + 1]
-                                if t.dep_ in ("compound", "pobj")).lower()
-                if o.pos_ == "PROPN" and name in places():
-                    return places()[name]
+                found = place_state(o)
+                if found:
+                    return found
     return None
 
 

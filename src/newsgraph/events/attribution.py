@@ -90,12 +90,13 @@ def _official_before(tok: Token) -> bool:
     sources of the last two sentences again."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return False
-    sents = list(tok.doc.sents) if tok.doc.has_annotation("SENT_START") else []
-    here = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), None)
-    if here is None:
+    if not tok.doc.has_annotation("SENT_START"):
         return False
-    before = (t for s in sents[max(here - 2, 0):here + 1] for t in s if t.i < tok.i)
-    return any(t.lower_ == tok.lower_ and _official(t) for t in before)
+    start = tok.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = tok.doc[start - 1].sent.start
+    return any(t.lower_ == tok.lower_ and _official(t) for t in tok.doc[start:tok.i])
 
 
 def _own_speech_clause(tok: Token) -> bool:

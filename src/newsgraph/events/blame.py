@@ -26,8 +26,7 @@ def _about_an_attack(subj: Token) -> bool:
         return True
     if subj.lemma_.lower() not in word_list("author_nouns"):
         return False
-    return any(t.i != subj.i and any(s.type == "ASSAULT" for s in noun_senses(t.lemma_.lower()))
-               for t in subj.subtree)
+    return _attack_in(subj, skip=subj)
 
 
 def whereabouts(sent: Span, index: MentionIndex) -> list[Frame]:
@@ -40,21 +39,34 @@ def whereabouts(sent: Span, index: MentionIndex) -> list[Frame]:
             continue
         place = next((found for p, o in preps(verb) if p in ("in", "from", "inside")
                       for found in [actors_of(o, index)] if found), None)
-        att = attribution_of(verb)
-        if place is None or att is None or att.claimant is None or att.stance != "asserts":
-            continue
-        who = actors_of(att.claimant, index)
-        if not who:  # "security sources said": the state's voice, settled by the setting
-            who = Actors((), claimant_phrase(att.claimant))
-        if set(place.codes) <= set(who.codes):
-            continue
-        out.append(Frame(att.speech or verb, Sense("ACCUSE", None, "speech"), who, place,
-                         confidence=0.5))
+        frame = _blame(verb, place, index, faceless=True) if place is not None else None
+        if frame is not None:
+            out.append(frame)
     return out
 
 
-def _attack_in(tok: Token) -> bool:
-    return any(any(s.type == "ASSAULT" for s in noun_senses(t.lemma_.lower()))
+def _blame(told: Token, accused: Actors, index: MentionIndex,
+           faceless: bool = False) -> Frame | None:
+    """ACCUSE by whoever asserts the clause of `told`, of `accused` (not of itself);
+    `faceless`: an unnamed official claimant ("security sources said") is kept by its words
+    for the story's setting to settle."""
+    att = attribution_of(told)
+    if att is None or att.claimant is None or att.stance != "asserts":
+        return None
+    who = actors_of(att.claimant, index)
+    if not who:
+        if not faceless:
+            return None
+        who = Actors((), claimant_phrase(att.claimant))
+    if set(accused.codes) <= set(who.codes):
+        return None
+    return Frame(att.speech or told, Sense("ACCUSE", None, "speech"), who, accused,
+                 confidence=0.5)
+
+
+def _attack_in(tok: Token, skip: Token | None = None) -> bool:
+    """An attack noun in the phrase ("the bombing in Quetta"), `skip` aside."""
+    return any(t is not skip and any(s.type == "ASSAULT" for s in noun_senses(t.lemma_.lower()))
                for t in tok.subtree)
 
 
@@ -72,14 +84,9 @@ def responsibility(sent: Span, index: MentionIndex) -> list[Frame]:
             continue
         subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
         accused = actors_of(subj, index) if named and subj is not None else None
-        att = attribution_of(cop)
-        if not accused or att is None or att.claimant is None or att.stance != "asserts":
-            continue
-        who = actors_of(att.claimant, index)
-        if not who or set(accused.codes) <= set(who.codes):
-            continue
-        out.append(Frame(att.speech or cop, Sense("ACCUSE", None, "speech"), who, accused,
-                         confidence=0.5))
+        frame = _blame(cop, accused, index) if accused else None
+        if frame is not None:
+            out.append(frame)
     return out
 
 

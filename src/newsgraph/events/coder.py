@@ -55,7 +55,14 @@ from .readings import deed_doer, fights_a_thing, sanctioning
 from .responsibility import claimed_attacks, responsibility_verbs
 from .sides import is_unnamed_party, settle
 from .threats import announced_force, promised_retaliation
-from .verbal import idiom_sense, phrasal_sense, verb_frame, weapon_launched_at
+from .verbal import (
+    idiom_sense,
+    phrasal_sense,
+    phrase_text,
+    split,
+    verb_frame,
+    weapon_launched_at,
+)
 
 VERSION = "0.2"
 MATERIAL_AID_THEMES = {"aid", "assistance", "help", "equipment", "money", "funds",
@@ -369,8 +376,7 @@ def code_sentence(sent: Span, doc: AnnotatedDoc, index: MentionIndex,
             continue  # a weak (dictionary-only) trigger in a non-asserted clause: too vague
         if f.sense.source == "pair" and ev.modality == "hypothetical":
             continue  # "should discontinue its cooperation with X": a pair reading too weak
-        if f.target.mentions and all(m.via in ("pronoun", "coref") for m in f.target.mentions) \
-                and set(ev.target) <= set(ev.source):
+        if _back_to_source(f) and set(ev.target) <= set(ev.source):
             place = _place_left(f) if ev.type == "RETREAT" else None
             if place is None:
                 continue  # "defend itself", "agreed to it": a pronoun back to the source
@@ -427,7 +433,7 @@ def _place_left(frame: Frame) -> str | None:
     """"withdrew from their camp": the place phrase whose owner is the one withdrawing."""
     for prep, obj in preps(frame.trigger):
         if prep in ("from", "out") and child(obj, "poss") is not None:
-            return obj.doc[obj.left_edge.i:obj.i + 1].text
+            return phrase_text(obj)
     return None
 
 
@@ -449,21 +455,24 @@ def _told_author(frame: Frame, memory: Discourse) -> None:
         frame.source = Actors((), frame.source.text, codes)
 
 
+def _back_to_source(frame: Frame) -> bool:
+    """The target is only pronouns back to the source ("defend itself", "their border")."""
+    return bool(frame.target.mentions) and all(
+        m.via in ("pronoun", "coref") for m in frame.target.mentions) and set(
+        frame.target.codes) <= set(frame.source.codes)
+
+
 def _split_parties(frame: Frame) -> None:
     """"Ukraine and Russia agreed to exchange prisoners": a mutual act whose subject names
-    both parties and whose object names none is between the first and the others."""
-    back = frame.target.mentions and all(m.via in ("pronoun", "coref") for m in
-                                         frame.target.mentions) and set(
-        frame.target.codes) <= set(frame.source.codes)  # "... to patrol their border"
+    both parties and whose object names none (or only them again: "... to patrol their
+    border") is between the first and the others."""
     if frame.type not in MUTUAL or frame.sense.source != "hand" or (
-            frame.target.codes and not back) or frame.source.fixed:
+            frame.target.codes and not _back_to_source(frame)) or frame.source.fixed:
         return  # a dictionary-only verb ("joined the call") is too weak to pair them
-    first, *rest = frame.source.mentions or [None]
-    others = [m for m in rest if m.actor.code and m.actor.code != first.actor.code]
-    if first is None or not first.actor.code or not others:
-        return
-    frame.source = Actors((first,), first.text)
-    frame.target = Actors(tuple(others), " ".join(dict.fromkeys(m.text for m in others)))
+    coded = tuple(m for m in frame.source.mentions if m.actor.code)
+    first, others = split(Actors(coded, frame.source.text))
+    if others:
+        frame.source, frame.target = first, others
 
 
 def _own_target(frame: Frame) -> None:

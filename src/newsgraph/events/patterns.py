@@ -116,9 +116,14 @@ def conjuncts(tok: Token) -> list[Token]:
     return list(dict.fromkeys(heads))
 
 
+def _agent_of(tok: Token) -> bool:
+    """An office or body noun whose of/from phrase names whose it is ("ministers of X")."""
+    return tok.lemma_.lower() in AGENT_OF or tok.lower_ in AGENT_OF
+
+
 def _other_members(tok: Token, index: MentionIndex, seen: set[int]) -> list[Mention]:
     """"officials from Kenya and Ethiopia" resolved as one mention of Kenya: Ethiopia too."""
-    if tok.lemma_.lower() not in AGENT_OF and tok.lower_ not in AGENT_OF:
+    if not _agent_of(tok):
         return []
     return [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
             for p in c.children if p.dep_ == "pobj" for h in p.conjuncts
@@ -142,7 +147,7 @@ def _own(tok: Token, index: MentionIndex, seen: set[int]) -> list[Mention]:
         if c.dep_ in OWNER_DEPS or c.dep_ == "appos":
             for m in (c, *c.conjuncts):  # "Canadian and Mexican exports": both owners
                 found += _own(m, index, seen)
-    if not found and (tok.lemma_.lower() in AGENT_OF or tok.lower_ in AGENT_OF):
+    if not found and _agent_of(tok):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "for", "to"):
                 for p in c.children:

@@ -6,7 +6,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
-from ..actors.dictionary import places
+from ..actors.dictionary import place_state
 from .frames import Frame
 from .items import item_and_quantity
 from .lexicon import (
@@ -78,12 +78,9 @@ def _named_place(*heads: Token) -> Actors:
     """"struck a hospital in Kharkiv": the state of a named place the deed happened in."""
     for h in heads:
         for p, o in preps(h):
-            if p in SCENE_PREPS and o.pos_ == "PROPN":
-                name = " ".join(t.text for t in o.subtree if t.dep_ in ("compound", "pobj")
-                                and t.i <= o.i).lower()
-                code = places().get(name)
-                if code:
-                    return Actors((), o.text, (code,))
+            code = place_state(o) if p in SCENE_PREPS else None
+            if code:
+                return Actors((), o.text, (code,))
     return NONE
 
 
